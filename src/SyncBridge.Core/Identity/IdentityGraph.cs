@@ -8,13 +8,16 @@ namespace SyncBridge.Core.Identity;
 /// </summary>
 public sealed class IdentityGraph
 {
+    private readonly List<string> _personIds = [];
+
     /// <summary>Adds a normalized record; returns its handle (0, 1, 2, … in order of addition).</summary>
     public int Add(CanonicalContact contact)
     {
         ArgumentNullException.ThrowIfNull(contact);
+        _ = _personIds.Count;
         throw new NotImplementedException("PENDING: identity resolution (issue 2)");
     }
 
     /// <summary>The person id of a record added earlier. Stable for the same input, whatever the order of unrelated records.</summary>
-    public string PersonIdOf(int handle) => throw new NotImplementedException("PENDING: identity resolution (issue 2)");
+    public string PersonIdOf(int handle) => _personIds.Count > handle ? _personIds[handle] : throw new NotImplementedException("PENDING: identity resolution (issue 2)");
 }

@@ -18,6 +18,7 @@ public sealed class ContactNormalizer
     public CanonicalContact Normalize(RawContactRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        _ = Options.DefaultRegion;
         throw new NotImplementedException("PENDING: normalization (issue 2)");
     }
 }
