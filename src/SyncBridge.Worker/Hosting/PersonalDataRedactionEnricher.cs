@@ -48,7 +48,7 @@ internal sealed partial class PersonalDataRedactionEnricher : ILogEventEnricher
     [GeneratedRegex(@"[^\s@<>""'(),;:]+(@|＠)[^\s@<>""'(),;:]+\.[^\s@<>""'(),;:]+", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
-    // A run of 8+ digits, optionally with a leading + and separators (space, dot, hyphen, parentheses).
-    [GeneratedRegex(@"\+?\(?\d(?:[\s\-.()]{0,2}\d){7,}", RegexOptions.CultureInvariant)]
+    // International (+ and 8+ digits) or national (10+ digits) numbers, with spaces, dots, hyphens or parentheses between digits.
+    [GeneratedRegex(@"(?<![\w+])(?:\+\d(?:[\s\-.()]{0,2}\d){7,}|\(?\d(?:[\s\-.()]{0,2}\d){9,})(?!\w)", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
 }
