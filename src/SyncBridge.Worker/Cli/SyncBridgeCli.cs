@@ -14,6 +14,7 @@ internal static class SyncBridgeCli
         {
             GlobalOptions.Config,
         };
+        root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(NormalizeCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
         return root;
