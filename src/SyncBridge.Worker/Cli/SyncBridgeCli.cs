@@ -17,6 +17,7 @@ internal static class SyncBridgeCli
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(NormalizeCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(GenerateCommand.Create(context));
         return root;
     }
 
