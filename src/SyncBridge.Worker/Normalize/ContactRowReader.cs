@@ -68,7 +68,7 @@ internal sealed class ContactRowReader : IDisposable
         {
             if (!record.IsMalformed && record.Fields.Count != Header.Count)
             {
-                record = _csv.Reject(record, $"expected {Header.Count} fields, found {record.Fields.Count}");
+                record = CsvReader.Reject(record, $"expected {Header.Count} fields, found {record.Fields.Count}");
             }
 
             if (record.IsMalformed)
