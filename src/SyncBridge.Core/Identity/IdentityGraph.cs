@@ -51,7 +51,7 @@ public sealed class IdentityGraph
     private readonly Dictionary<ulong, int> _keylessCounts = [];
     private readonly Dictionary<int, ulong> _keylessIds = [];
 
-    private readonly List<IdentityKey> _scratch = new(4);
+    private readonly List<(IdentityKeyKind Kind, ulong Hash)> _scratch = new(4);
 
     private int[] _resolvedRoot = [];
     private ulong[] _resolvedId = [];
@@ -78,20 +78,19 @@ public sealed class IdentityGraph
         _resolved = false;
 
         _scratch.Clear();
-        IdentityKey.AddKeys(contact, sourceKey, _scratch);
+        IdentityKeyHasher.AddKeyHashes(contact, sourceKey, _scratch);
         if (_scratch.Count == 0)
         {
             AddKeyless(contact, handle);
             return handle;
         }
 
-        foreach (var key in _scratch)
+        foreach (var (kind, hash) in _scratch)
         {
-            var hash = key.Hash;
-            switch (key.Kind)
+            switch (kind)
             {
                 case IdentityKeyKind.Email or IdentityKeyKind.Source:
-                    if (key.Kind == IdentityKeyKind.Email)
+                    if (kind == IdentityKeyKind.Email)
                     {
                         _hasEmail[Find(handle)] = true;
                     }

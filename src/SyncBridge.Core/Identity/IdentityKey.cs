@@ -39,7 +39,7 @@ public readonly record struct IdentityKey(IdentityKeyKind Kind, string Value)
         return keys;
     }
 
-    internal static void AddKeys(CanonicalContact contact, string? sourceKey, List<IdentityKey> keys)
+    private static void AddKeys(CanonicalContact contact, string? sourceKey, List<IdentityKey> keys)
     {
         if (contact.Email.IsValid && contact.Email.MatchKey.Length > 0)
         {

@@ -4,7 +4,8 @@ namespace SyncBridge.Core.Identity;
 
 /// <summary>
 /// FNV-1a 64 (offset basis 14695981039346656037, prime 1099511628211) over UTF-8 bytes: a hash that is the same on
-/// every machine and run, unlike <see cref="string.GetHashCode()"/>. Used for identity keys and person ids.
+/// every machine and run, unlike <see cref="string.GetHashCode()"/>. Used for identity keys and person ids. Streaming:
+/// appending "ab" then "c" gives the hash of "abc", so keys are hashed from their parts without building strings.
 /// </summary>
 internal static class StableHash
 {
@@ -13,39 +14,53 @@ internal static class StableHash
     private const byte Separator = 0x1F;
 
     /// <summary>The hash of a key: the kind's digit, a U+001F separator, then the value's UTF-8 bytes.</summary>
-    public static ulong Of(IdentityKeyKind kind, string value)
-    {
-        var hash = Step(OffsetBasis, (byte)('0' + (int)kind));
-        hash = Step(hash, Separator);
-        return Append(hash, value);
-    }
+    public static ulong Of(IdentityKeyKind kind, string value) => Append(Start(kind), value);
+
+    /// <summary>The hash state after the kind's digit and the separator; continue with <see cref="Append(ulong, ReadOnlySpan{char})"/>.</summary>
+    public static ulong Start(IdentityKeyKind kind) => Step(Step(OffsetBasis, (byte)('0' + (int)kind)), Separator);
 
     /// <summary>Continues <paramref name="hash"/> with a U+001F separator and the UTF-8 bytes of <paramref name="value"/>.</summary>
     public static ulong AppendField(ulong hash, string value) => Append(Step(hash, Separator), value);
 
-    public static ulong Append(ulong hash, string value)
+    public static ulong Append(ulong hash, ReadOnlySpan<char> value)
     {
-        Span<byte> buffer = stackalloc byte[256];
-        var span = value.AsSpan();
-        while (!span.IsEmpty)
+        Span<byte> utf8 = stackalloc byte[4];
+        var i = 0;
+        while (i < value.Length)
         {
-            // Encode in slices so long values need no heap buffer; never split a surrogate pair.
-            var take = Math.Min(span.Length, 64);
-            if (take < span.Length && char.IsHighSurrogate(span[take - 1]))
+            var c = value[i];
+            if (c < 0x80)
             {
-                take--;
+                hash = Step(hash, (byte)c);
+                i++;
+                continue;
             }
 
-            var written = Encoding.UTF8.GetBytes(span[..take], buffer);
-            foreach (var b in buffer[..written])
+            // A lone surrogate decodes as U+FFFD, as Encoding.UTF8 writes it.
+            _ = Rune.DecodeFromUtf16(value[i..], out var rune, out var consumed);
+            var written = rune.EncodeToUtf8(utf8);
+            foreach (var b in utf8[..written])
             {
                 hash = Step(hash, b);
             }
 
-            span = span[take..];
+            i += consumed;
         }
 
         return hash;
+    }
+
+    /// <summary>Continues with the invariant lower case of <paramref name="value"/> (as <see cref="string.ToLowerInvariant"/>).</summary>
+    public static ulong AppendLowerInvariant(ulong hash, ReadOnlySpan<char> value)
+    {
+        if (value.Length > 256)
+        {
+            return Append(hash, value.ToString().ToLowerInvariant());
+        }
+
+        Span<char> lower = stackalloc char[value.Length];
+        _ = value.ToLowerInvariant(lower);
+        return Append(hash, lower);
     }
 
     public static ulong Step(ulong hash, byte value) => (hash ^ value) * Prime;
