@@ -1,4 +1,3 @@
-using System.Globalization;
 using SyncBridge.Core.Contacts;
 
 namespace SyncBridge.Core.Identity;
@@ -101,7 +100,4 @@ public readonly record struct IdentityKey(IdentityKeyKind Kind, string Value)
             keys.Add(key);
         }
     }
-
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Kind.ToString().ToLowerInvariant()}:{Value}");
 }
