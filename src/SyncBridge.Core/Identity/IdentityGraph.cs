@@ -136,22 +136,48 @@ public sealed class IdentityGraph
     public IReadOnlyList<IdentityCluster> Clusters()
     {
         EnsureResolved();
-        var byRoot = new Dictionary<int, List<int>>();
-        var order = new List<int>();
-        for (var handle = 0; handle < _resolvedRoot.Length; handle++)
-        {
-            var root = _resolvedRoot[handle];
-            if (!byRoot.TryGetValue(root, out var handles))
-            {
-                handles = [];
-                byRoot.Add(root, handles);
-                order.Add(root);
-            }
+        var count = _resolvedRoot.Length;
 
-            handles.Add(handle);
+        // Counting sort of handles by root: two int arrays, no per-cluster list.
+        var sizes = new int[count];
+        foreach (var root in _resolvedRoot)
+        {
+            sizes[root]++;
         }
 
-        return order.ConvertAll(root => new IdentityCluster(FormatPersonId(_resolvedId[root]), byRoot[root]));
+        var start = new int[count];
+        var clusters = new List<IdentityCluster>();
+        var offset = 0;
+        for (var handle = 0; handle < count; handle++)
+        {
+            var root = _resolvedRoot[handle];
+            if (sizes[root] > 0)
+            {
+                // The first handle of this cluster: reserve its slice.
+                start[root] = offset;
+                offset += sizes[root];
+                sizes[root] = -sizes[root];
+            }
+        }
+
+        var handles = new int[count];
+        var next = (int[])start.Clone();
+        for (var handle = 0; handle < count; handle++)
+        {
+            handles[next[_resolvedRoot[handle]]++] = handle;
+        }
+
+        for (var handle = 0; handle < count; handle++)
+        {
+            var root = _resolvedRoot[handle];
+            if (handles[start[root]] == handle)
+            {
+                // The cluster's smallest handle: its slice is complete and ascending.
+                clusters.Add(new IdentityCluster(FormatPersonId(_resolvedId[root]), new ArraySegment<int>(handles, start[root], -sizes[root])));
+            }
+        }
+
+        return clusters;
     }
 
     internal static string FormatPersonId(ulong hash) =>

@@ -357,6 +357,23 @@ public sealed class IdentityGraphTests
     }
 
     [Fact]
+    public void Clusters_InterleavedRows_EachClusterAscendingAndComplete()
+    {
+        var graph = Build(
+            Contact(email: "a@example.com"),
+            Contact(email: "b@example.com"),
+            Contact(email: "a@example.com"),
+            Contact(email: "c@example.com"),
+            Contact(email: "b@example.com"),
+            Contact(email: "a@example.com", source: Hs("1")));
+
+        var clusters = graph.Clusters();
+
+        Assert.Equal([[0, 2, 5], [1, 4], [3]], clusters.Select(c => c.Handles.ToArray()));
+        Assert.Equal(3, clusters.Select(c => c.PersonId).Distinct().Count());
+    }
+
+    [Fact]
     public void KeysOf_ListsEmailSourceAndPhoneNameKeys()
     {
         var contact = Contact(
