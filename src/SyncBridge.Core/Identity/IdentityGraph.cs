@@ -39,10 +39,10 @@ public sealed class IdentityGraph
     private readonly List<bool> _hasEmail = [];
 
     // Email and source key hash → a handle that carries it.
-    private readonly Dictionary<ulong, int> _strongKeyOwner = [];
+    private readonly KeyTable _strongKeyOwner = new();
 
     // Phone-name keys: hash → index; and (index, handle) pairs, one per record carrying the key.
-    private readonly Dictionary<ulong, int> _phoneKeyIndex = [];
+    private readonly KeyTable _phoneKeyIndex = new();
     private readonly List<ulong> _phoneKeyHashes = [];
     private readonly List<int> _pairKey = [];
     private readonly List<int> _pairHandle = [];
@@ -95,22 +95,18 @@ public sealed class IdentityGraph
                         _hasEmail[Find(handle)] = true;
                     }
 
-                    if (_strongKeyOwner.TryGetValue(hash, out var owner))
+                    var owner = _strongKeyOwner.GetOrAdd(hash, handle, out var known);
+                    if (known)
                     {
                         Union(owner, handle);
-                    }
-                    else
-                    {
-                        _strongKeyOwner.Add(hash, handle);
                     }
 
                     break;
 
                 default:
-                    ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_phoneKeyIndex, hash, out var exists);
+                    var index = _phoneKeyIndex.GetOrAdd(hash, _phoneKeyHashes.Count, out var exists);
                     if (!exists)
                     {
-                        index = _phoneKeyHashes.Count;
                         _phoneKeyHashes.Add(hash);
                     }
 
@@ -344,7 +340,7 @@ public sealed class IdentityGraph
         Array.Fill(strongMin, ulong.MaxValue);
         Array.Fill(phoneMin, ulong.MaxValue);
         var hasStrong = new bool[count];
-        foreach (var (hash, owner) in _strongKeyOwner)
+        foreach (var (hash, owner) in _strongKeyOwner.Entries())
         {
             var root = Find(parent, owner);
             hasStrong[root] = true;
