@@ -12,7 +12,7 @@ public sealed partial class ImportCommandTests : IDisposable
     public ImportCommandTests()
     {
         var database = Path.Combine(_directory, "state", "syncbridge.db").Replace("\\", "\\\\", StringComparison.Ordinal);
-        _config = Write("settings.json", $$$"""{"SyncBridge":{"State":{"SqlitePath":"{{{database}}}"}}}""");
+        _config = Write("settings.json", "{\"SyncBridge\":{\"State\":{\"SqlitePath\":\"" + database + "\"}}}");
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
