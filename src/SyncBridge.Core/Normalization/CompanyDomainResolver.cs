@@ -108,7 +108,7 @@ internal sealed class CompanyDomainResolver
         }
 
         Span<char> buffer = span.Length <= 256 ? stackalloc char[span.Length] : new char[span.Length];
-        span.ToLowerInvariant(buffer);
+        NormalizedText.LowerInvariant(span, buffer);
         return new string(buffer);
     }
 

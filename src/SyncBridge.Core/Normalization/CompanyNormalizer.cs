@@ -43,40 +43,46 @@ internal static class CompanyNormalizer
 
         var folded = NormalizedText.Nfkc(name);
         Span<char> buffer = folded.Length <= 256 ? stackalloc char[folded.Length] : new char[folded.Length];
-        var length = folded.AsSpan().ToLowerInvariant(buffer);
+        var length = NormalizedText.LowerInvariant(folded, buffer);
         ReadOnlySpan<char> text = buffer[..length];
 
         var changed = true;
         while (changed)
         {
             text = TrimSeparators(text);
-            changed = false;
-            foreach (var form in JapaneseForms)
-            {
-                if (text.StartsWith(form, StringComparison.Ordinal))
-                {
-                    text = text[form.Length..];
-                    changed = true;
-                }
-                else if (text.EndsWith(form, StringComparison.Ordinal))
-                {
-                    text = text[..^form.Length];
-                    changed = true;
-                }
-
-                if (changed)
-                {
-                    break;
-                }
-            }
-
-            if (!changed)
-            {
-                changed = TryRemoveLatinForm(ref text);
-            }
+            changed = !text.IsEmpty && (TryRemoveJapaneseForm(ref text) || TryRemoveLatinForm(ref text));
         }
 
         return LettersAndDigits(text);
+    }
+
+    /// <summary>Removes one Japanese legal form from the start or the end; true when it did.</summary>
+    private static bool TryRemoveJapaneseForm(ref ReadOnlySpan<char> text)
+    {
+        // Every Japanese form starts with one of these and ends with one of those: skip the loop otherwise.
+        var mayStart = text[0] is '一' or '株' or '有' or '合' or '(';
+        var mayEnd = text[^1] is '人' or '社' or ')';
+        if (!mayStart && !mayEnd)
+        {
+            return false;
+        }
+
+        foreach (var form in JapaneseForms)
+        {
+            if (mayStart && text.StartsWith(form, StringComparison.Ordinal))
+            {
+                text = text[form.Length..];
+                return true;
+            }
+
+            if (mayEnd && text.EndsWith(form, StringComparison.Ordinal))
+            {
+                text = text[..^form.Length];
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -124,16 +130,24 @@ internal static class CompanyNormalizer
     /// <summary>Removes one Latin legal form (as whole words) from the start or the end; true when it did.</summary>
     private static bool TryRemoveLatinForm(ref ReadOnlySpan<char> text)
     {
+        // Every Latin form starts and ends with an ASCII letter.
+        var mayStart = char.IsAsciiLetter(text[0]);
+        var mayEnd = char.IsAsciiLetter(text[^1]);
+        if (!mayStart && !mayEnd)
+        {
+            return false;
+        }
+
         foreach (var words in LatinForms)
         {
-            var end = MatchWordsAtStart(text, words);
+            var end = mayStart ? MatchWordsAtStart(text, words) : 0;
             if (end > 0)
             {
                 text = text[end..];
                 return true;
             }
 
-            var start = MatchWordsAtEnd(text, words);
+            var start = mayEnd ? MatchWordsAtEnd(text, words) : -1;
             if (start >= 0)
             {
                 text = text[..start];

@@ -49,9 +49,9 @@ public sealed class ContactNormalizer
         var countryCode = CountryNormalizer.ToAlpha2(record.Country);
 
         Span<char> titleBuffer = title.Length <= StackLimit ? stackalloc char[title.Length] : new char[title.Length];
-        var loweredTitle = titleBuffer[..title.AsSpan().ToLowerInvariant(titleBuffer)];
+        var loweredTitle = titleBuffer[..NormalizedText.LowerInvariant(title, titleBuffer)];
         Span<char> departmentBuffer = departmentText.Length <= StackLimit ? stackalloc char[departmentText.Length] : new char[departmentText.Length];
-        var loweredDepartment = departmentBuffer[..departmentText.AsSpan().ToLowerInvariant(departmentBuffer)];
+        var loweredDepartment = departmentBuffer[..NormalizedText.LowerInvariant(departmentText, departmentBuffer)];
 
         return new CanonicalContact
         {

@@ -10,25 +10,25 @@ namespace SyncBridge.Core.Normalization;
 /// </summary>
 internal static class DepartmentClassifier
 {
-    private static readonly (Department Department, KeywordSet Keywords)[] Rules =
+    private static readonly KeywordClassifier<Department> Rules = new(
     [
-        (Department.Marketing, new KeywordSet(
-            "marketing", "マーケティング", "マーケ", "販促", "広報", "pr", "communications", "brand")),
-        (Department.Sales, new KeywordSet(
-            "sales", "営業", "販売", "business development", "bizdev", "account executive", "inside sales")),
-        (Department.Finance, new KeywordSet(
-            "finance", "financial", "accounting", "accountant", "treasury", "経理", "財務", "会計", "cfo")),
-        (Department.Hr, new KeywordSet(
-            "hr", "human resources", "people", "recruiting", "recruiter", "talent", "人事", "採用", "労務")),
-        (Department.It, new KeywordSet(
-            "it", "information systems", "information technology", "情報システム", "情シス", "システム部", "cio")),
-        (Department.Engineering, new KeywordSet(
-            "engineering", "engineer", "developer", "development", "r&d", "software", "開発", "技術", "エンジニア", "研究")),
-        (Department.Operations, new KeywordSet(
-            "operations", "ops", "logistics", "supply chain", "業務", "総務", "物流", "coo")),
-        (Department.Executive, new KeywordSet(
-            "executive", "ceo", "president", "founder", "経営", "社長", "代表取締役", "役員", "取締役")),
-    ];
+        (Department.Marketing, [
+            "marketing", "マーケティング", "マーケ", "販促", "広報", "pr", "communications", "brand"]),
+        (Department.Sales, [
+            "sales", "営業", "販売", "business development", "bizdev", "account executive", "inside sales"]),
+        (Department.Finance, [
+            "finance", "financial", "accounting", "accountant", "treasury", "経理", "財務", "会計", "cfo"]),
+        (Department.Hr, [
+            "hr", "human resources", "people", "recruiting", "recruiter", "talent", "人事", "採用", "労務"]),
+        (Department.It, [
+            "it", "information systems", "information technology", "情報システム", "情シス", "システム部", "cio"]),
+        (Department.Engineering, [
+            "engineering", "engineer", "developer", "development", "r&d", "software", "開発", "技術", "エンジニア", "研究"]),
+        (Department.Operations, [
+            "operations", "ops", "logistics", "supply chain", "業務", "総務", "物流", "coo"]),
+        (Department.Executive, [
+            "executive", "ceo", "president", "founder", "経営", "社長", "代表取締役", "役員", "取締役"]),
+    ]);
 
     public static Department Classify(string? department, string? title)
     {
@@ -62,20 +62,12 @@ internal static class DepartmentClassifier
     private static Department ClassifyText(string cleaned)
     {
         Span<char> buffer = cleaned.Length <= 256 ? stackalloc char[cleaned.Length] : new char[cleaned.Length];
-        var length = cleaned.AsSpan().ToLowerInvariant(buffer);
+        var length = NormalizedText.LowerInvariant(cleaned, buffer);
         return Match(buffer[..length]);
     }
 
     private static Department Match(ReadOnlySpan<char> lowered)
     {
-        foreach (var (department, keywords) in Rules)
-        {
-            if (keywords.IsFoundIn(lowered))
-            {
-                return department;
-            }
-        }
-
-        return Department.None;
+        return Rules.TryClassify(lowered, out var department) ? department : Department.None;
     }
 }

@@ -128,7 +128,7 @@ internal sealed class EmailNormalizer
     private static string LowerCopy(ReadOnlySpan<char> span)
     {
         Span<char> buffer = span.Length <= 256 ? stackalloc char[span.Length] : new char[span.Length];
-        span.ToLowerInvariant(buffer);
+        NormalizedText.LowerInvariant(span, buffer);
         return new string(buffer);
     }
 

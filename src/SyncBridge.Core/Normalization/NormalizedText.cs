@@ -12,12 +12,69 @@ internal static class NormalizedText
     /// <summary>NFKC of <paramref name="value"/>; the same instance when it is ASCII or already NFKC.</summary>
     public static string Nfkc(string value)
     {
-        if (Ascii.IsValid(value))
+        if (Ascii.IsValid(value) || IsNfkcStable(value))
         {
             return value;
         }
 
         return value.IsNormalized(NormalizationForm.FormKC) ? value : value.Normalize(NormalizationForm.FormKC);
+    }
+
+    /// <summary>
+    /// True when every character is one NFKC leaves alone and that never composes with a neighbour: ASCII,
+    /// the common Japanese punctuation, full-width Hiragana and Katakana (without the combining sound marks),
+    /// and CJK unified ideographs. Spares the ICU call for most Japanese text.
+    /// </summary>
+    private static bool IsNfkcStable(ReadOnlySpan<char> value)
+    {
+        foreach (var c in value)
+        {
+            var stable = c <= '\u007f'
+                || c is '\u3001' or '\u3002' or '\u3005' or '\u3006' or '\u3007'
+                || (c >= '\u300c' && c <= '\u300f')
+                || (c >= '\u3041' && c <= '\u3096')
+                || c is '\u309d' or '\u309e'
+                || (c >= '\u30a1' && c <= '\u30fe')
+                || (c >= '\u3400' && c <= '\u4dbf')
+                || (c >= '\u4e00' && c <= '\u9fff');
+            if (!stable)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Invariant lower case of <paramref name="source"/> into <paramref name="destination"/> (same length);
+    /// returns the length written. ASCII and caseless CJK, kana and Hangul are handled without ICU.
+    /// </summary>
+    public static int LowerInvariant(ReadOnlySpan<char> source, Span<char> destination)
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            if (c <= '\u007f')
+            {
+                destination[i] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+            }
+            else if ((c >= '\u3000' && c <= '\u9fff') || (c >= '\uac00' && c <= '\ud7af'))
+            {
+                destination[i] = c;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                // Cased supplementary letters (Deseret, Osage, …) need the full casing tables.
+                return source.ToLowerInvariant(destination);
+            }
+            else
+            {
+                destination[i] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return source.Length;
     }
 
     /// <summary>

@@ -8,21 +8,21 @@ namespace SyncBridge.Core.Normalization;
 /// </summary>
 internal static class SeniorityClassifier
 {
-    private static readonly (Seniority Level, KeywordSet Keywords)[] Rules =
+    private static readonly KeywordClassifier<Seniority> Rules = new(
     [
-        (Seniority.Executive, new KeywordSet(
+        (Seniority.Executive, [
             "chief", "ceo", "cto", "cfo", "coo", "cmo", "cio", "cso", "cxo", "president", "vice president", "founder",
             "co-founder", "owner", "vp", "svp", "evp", "partner", "managing director",
-            "代表取締役", "代表", "社長", "副社長", "取締役", "役員", "執行役員", "会長", "専務", "常務")),
-        (Seniority.Director, new KeywordSet(
-            "director", "head of", "head", "部長", "本部長", "事業部長", "室長")),
-        (Seniority.Manager, new KeywordSet(
-            "manager", "mgr", "lead", "team lead", "supervisor", "課長", "係長", "マネージャー", "マネジャー", "リーダー")),
-        (Seniority.IndividualContributor, new KeywordSet(
+            "代表取締役", "代表", "社長", "副社長", "取締役", "役員", "執行役員", "会長", "専務", "常務"]),
+        (Seniority.Director, [
+            "director", "head of", "head", "部長", "本部長", "事業部長", "室長"]),
+        (Seniority.Manager, [
+            "manager", "mgr", "lead", "team lead", "supervisor", "課長", "係長", "マネージャー", "マネジャー", "リーダー"]),
+        (Seniority.IndividualContributor, [
             "specialist", "engineer", "developer", "analyst", "associate", "coordinator", "representative",
             "consultant", "designer", "administrator", "staff", "assistant", "member",
-            "担当", "主任", "社員", "スタッフ", "エンジニア", "開発者", "営業担当")),
-    ];
+            "担当", "主任", "社員", "スタッフ", "エンジニア", "開発者", "営業担当"]),
+    ]);
 
     public static Seniority Classify(string? title)
     {
@@ -33,7 +33,7 @@ internal static class SeniorityClassifier
 
         var cleaned = NormalizedText.Clean(title);
         Span<char> buffer = cleaned.Length <= 256 ? stackalloc char[cleaned.Length] : new char[cleaned.Length];
-        var length = cleaned.AsSpan().ToLowerInvariant(buffer);
+        var length = NormalizedText.LowerInvariant(cleaned, buffer);
         return ClassifyLowered(buffer[..length]);
     }
 
@@ -45,14 +45,6 @@ internal static class SeniorityClassifier
             return Seniority.Unknown;
         }
 
-        foreach (var (level, keywords) in Rules)
-        {
-            if (keywords.IsFoundIn(loweredTitle))
-            {
-                return level;
-            }
-        }
-
-        return Seniority.Unknown;
+        return Rules.TryClassify(loweredTitle, out var level) ? level : Seniority.Unknown;
     }
 }
