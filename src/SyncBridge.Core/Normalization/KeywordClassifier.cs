@@ -15,7 +15,9 @@ internal sealed class KeywordClassifier<TCategory>
     where TCategory : struct, Enum
 {
     private readonly TCategory[] _categories;
-    private readonly SearchValues<string> _search;
+    private readonly SearchValues<string> _asciiSearch;
+    private readonly SearchValues<string> _otherSearch;
+    private readonly bool _hasOther;
 
     /// <summary>Per first character: the keywords starting with it, as (keyword, category rank, whole word), longest first.</summary>
     private readonly FrozenDictionary<char, (string Keyword, int Rank, bool WholeWord)[]> _byFirstChar;
@@ -43,7 +45,11 @@ internal sealed class KeywordClassifier<TCategory>
         }
 
         _categories = [.. rules.Select(r => r.Category)];
-        _search = SearchValues.Create([.. entries.Select(e => e.Keyword).Distinct(StringComparer.Ordinal)], StringComparison.Ordinal);
+        // ASCII keywords and the others are searched apart: pure-ASCII text (most English titles) then needs
+        // one vectorized scan, and the ASCII scan stays on the fast path.
+        _asciiSearch = SearchValues.Create([.. entries.Where(e => e.WholeWord).Select(e => e.Keyword).Distinct(StringComparer.Ordinal)], StringComparison.Ordinal);
+        _otherSearch = SearchValues.Create([.. entries.Where(e => !e.WholeWord).Select(e => e.Keyword).Distinct(StringComparer.Ordinal)], StringComparison.Ordinal);
+        _hasOther = entries.Any(e => !e.WholeWord);
         _byFirstChar = entries
             .GroupBy(e => e.Keyword[0])
             .ToFrozenDictionary(g => g.Key, g => g.OrderBy(e => e.Rank).ThenByDescending(e => e.Keyword.Length).ToArray());
@@ -52,18 +58,30 @@ internal sealed class KeywordClassifier<TCategory>
     /// <summary>The first category with a keyword in <paramref name="loweredText"/>; false when none matches.</summary>
     public bool TryClassify(ReadOnlySpan<char> loweredText, out TCategory category)
     {
-        var best = int.MaxValue;
-        var offset = 0;
-        while (offset < loweredText.Length && best > 0)
+        var best = Scan(loweredText, _asciiSearch, int.MaxValue);
+        if (_hasOther && best > 0 && !Ascii.IsValid(loweredText))
         {
-            var found = loweredText[offset..].IndexOfAny(_search);
+            best = Scan(loweredText, _otherSearch, best);
+        }
+
+        category = best == int.MaxValue ? default : _categories[best];
+        return best != int.MaxValue;
+    }
+
+    /// <summary>The best (lowest) rank found with <paramref name="search"/>, starting from <paramref name="best"/>.</summary>
+    private int Scan(ReadOnlySpan<char> text, SearchValues<string> search, int best)
+    {
+        var offset = 0;
+        while (offset < text.Length && best > 0)
+        {
+            var found = text[offset..].IndexOfAny(search);
             if (found < 0)
             {
                 break;
             }
 
             var position = offset + found;
-            var rest = loweredText[position..];
+            var rest = text[position..];
             foreach (var (keyword, rank, wholeWord) in _byFirstChar[rest[0]])
             {
                 if (rank >= best)
@@ -72,7 +90,7 @@ internal sealed class KeywordClassifier<TCategory>
                 }
 
                 if (rest.StartsWith(keyword, StringComparison.Ordinal)
-                    && (!wholeWord || IsWholeWord(loweredText, position, keyword.Length)))
+                    && (!wholeWord || IsWholeWord(text, position, keyword.Length)))
                 {
                     best = rank;
                     break;
@@ -82,8 +100,7 @@ internal sealed class KeywordClassifier<TCategory>
             offset = position + 1;
         }
 
-        category = best == int.MaxValue ? default : _categories[best];
-        return best != int.MaxValue;
+        return best;
     }
 
     private static bool IsWholeWord(ReadOnlySpan<char> text, int start, int length)

@@ -32,6 +32,9 @@ internal sealed class PhoneNormalizer
         _defaultRegion = region;
     }
 
+    /// <summary>True when libphonenumber has numbering data for <paramref name="region"/> (ISO alpha-2, upper case).</summary>
+    public static bool IsSupportedRegion(string? region) => region is not null && SupportedRegions.Contains(region);
+
     /// <summary>The region used for a contact of <paramref name="countryCode"/> (ISO alpha-2, may be empty).</summary>
     public string RegionFor(string? countryCode) =>
         !string.IsNullOrEmpty(countryCode) && SupportedRegions.Contains(countryCode) ? countryCode : _defaultRegion;
