@@ -1,3 +1,4 @@
+using System.Text;
 using SyncBridge.Core.Normalization;
 
 namespace SyncBridge.Core.Tests.Normalization;
@@ -39,5 +40,56 @@ public sealed class NormalizedTextTests
         var value = "Taro Yamada";
 
         Assert.Same(value, NormalizedText.Clean(value));
+    }
+
+    [Fact]
+    public void Nfkc_EveryCharacterOfTheFastPathRanges_AgreesWithIcu()
+    {
+        (char From, char To)[] ranges =
+        [
+            ('\u0000', '\u007f'), ('\u3001', '\u3002'), ('\u3005', '\u3007'), ('\u300c', '\u300f'),
+            ('\u3041', '\u3096'), ('\u309d', '\u309e'), ('\u30a1', '\u30fe'), ('\u3400', '\u4dbf'), ('\u4e00', '\u9fff'),
+        ];
+
+        foreach (var (from, to) in ranges)
+        {
+            for (var c = from; c <= to; c++)
+            {
+                var text = "a" + c + "\u30ab";
+                Assert.Equal(text.Normalize(NormalizationForm.FormKC), NormalizedText.Nfkc(text));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("ｶﾞ")]
+    [InlineData("\u304b\u3099")]
+    [InlineData("ｱ山田")]
+    [InlineData("Ａ山田")]
+    [InlineData("e\u0301")]
+    [InlineData("ﾊﾟﾅｿﾆｯｸ㈱")]
+    [InlineData("①②③")]
+    [InlineData("ﬁ")]
+    public void Nfkc_TextOutsideTheFastPath_IsNormalizedByIcu(string text) =>
+        Assert.Equal(text.Normalize(NormalizationForm.FormKC), NormalizedText.Nfkc(text));
+
+    [Theory]
+    [InlineData("ABC def 123")]
+    [InlineData("ÀÉÎÕÜ Ñ Ç")]
+    [InlineData("ΑΒΓ αβγ")]
+    [InlineData("АБВ абв")]
+    [InlineData("株式会社サンプル ABC")]
+    [InlineData("한국어 ABC")]
+    [InlineData("ＡＢＣ")]
+    [InlineData("İI")]
+    [InlineData("𐐀𐐨")]
+    [InlineData("")]
+    public void LowerInvariant_Text_AgreesWithStringToLowerInvariant(string text)
+    {
+        var buffer = new char[text.Length];
+
+        var written = NormalizedText.LowerInvariant(text, buffer);
+
+        Assert.Equal(text.ToLowerInvariant(), new string(buffer, 0, written));
     }
 }
