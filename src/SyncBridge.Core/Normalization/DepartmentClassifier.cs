@@ -33,15 +33,12 @@ internal static class DepartmentClassifier
     public static Department Classify(string? department, string? title)
     {
         var cleanedDepartment = NormalizedText.Clean(department);
-        if (cleanedDepartment.Length > 0)
-        {
-            return ClassifyText(cleanedDepartment) is var fromDepartment && fromDepartment != Department.None
-                ? fromDepartment
-                : Department.Other;
-        }
+        var cleanedTitle = cleanedDepartment.Length > 0 ? string.Empty : NormalizedText.Clean(title);
+        var text = cleanedDepartment.Length > 0 ? cleanedDepartment : cleanedTitle;
 
-        var cleanedTitle = NormalizedText.Clean(title);
-        return cleanedTitle.Length == 0 ? Department.None : ClassifyText(cleanedTitle);
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var lowered = buffer[..NormalizedText.LowerInvariant(text, buffer)];
+        return cleanedDepartment.Length > 0 ? ClassifyLowered(lowered, []) : ClassifyLowered([], lowered);
     }
 
     /// <summary>
@@ -59,15 +56,6 @@ internal static class DepartmentClassifier
         return loweredTitle.IsEmpty ? Department.None : Match(loweredTitle);
     }
 
-    private static Department ClassifyText(string cleaned)
-    {
-        Span<char> buffer = cleaned.Length <= 256 ? stackalloc char[cleaned.Length] : new char[cleaned.Length];
-        var length = NormalizedText.LowerInvariant(cleaned, buffer);
-        return Match(buffer[..length]);
-    }
-
-    private static Department Match(ReadOnlySpan<char> lowered)
-    {
-        return Rules.TryClassify(lowered, out var department) ? department : Department.None;
-    }
+    private static Department Match(ReadOnlySpan<char> lowered) =>
+        Rules.TryClassify(lowered, out var department) ? department : Department.None;
 }
