@@ -8,10 +8,13 @@ namespace SyncBridge.Benchmarks;
 /// <summary>
 /// Per-record cost of normalization over a fixed set of 1,000 generated messy records (Japanese and English,
 /// full-width and half-width, display-name emails, extensions, legal forms, invalid values). Results read per
-/// record thanks to <see cref="BenchmarkAttribute.OperationsPerInvoke"/>.
+/// record thanks to <see cref="BenchmarkAttribute.OperationsPerInvoke"/>. Min and Median are shown besides the
+/// Mean: on a shared machine the Mean mostly measures the neighbours.
 /// Run: <c>cd tests/SyncBridge.Benchmarks &amp;&amp; dotnet run -c Release -- --filter '*Normalization*' --job short</c>.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class NormalizationBenchmarks
 {
     private const int RecordCount = 1_000;
