@@ -2,7 +2,8 @@ namespace SyncBridge.Core.Normalization;
 
 /// <summary>
 /// ISO 3166-1: every officially assigned country with its alpha-2 and alpha-3 codes and English short name,
-/// then the other names people write for it (common English forms, local names, Japanese names).
+/// then the other names people write for it (common English forms, the CLDR display names CRMs use in their
+/// picklists, local names, Japanese names).
 /// One line per country: <c>alpha-2|alpha-3|English short name|alias;alias;…</c>.
 /// </summary>
 internal static class IsoCountries
@@ -49,9 +50,9 @@ internal static class IsoCountries
         BZ|BLZ|Belize|ベリーズ
         CA|CAN|Canada|カナダ
         CC|CCK|Cocos (Keeling) Islands|Cocos Islands;Keeling Islands;ココス諸島
-        CD|COD|Congo, Democratic Republic of the|Democratic Republic of the Congo;DR Congo;DRC;Congo-Kinshasa;Congo (the Democratic Republic of the);コンゴ民主共和国
+        CD|COD|Congo, Democratic Republic of the|Democratic Republic of the Congo;DR Congo;DRC;Congo-Kinshasa;Congo (the Democratic Republic of the);コンゴ民主共和国;Congo - Kinshasa
         CF|CAF|Central African Republic|中央アフリカ;中央アフリカ共和国
-        CG|COG|Congo|Republic of the Congo;Congo-Brazzaville;コンゴ共和国
+        CG|COG|Congo|Republic of the Congo;Congo-Brazzaville;コンゴ共和国;Congo - Brazzaville
         CH|CHE|Switzerland|Schweiz;Suisse;Svizzera;スイス
         CI|CIV|Côte d'Ivoire|Cote d'Ivoire;Côte d’Ivoire;Cote d’Ivoire;Ivory Coast;コートジボワール
         CK|COK|Cook Islands|クック諸島
@@ -99,13 +100,13 @@ internal static class IsoCountries
         GP|GLP|Guadeloupe|グアドループ
         GQ|GNQ|Equatorial Guinea|赤道ギニア
         GR|GRC|Greece|Hellas;ギリシャ;ギリシア
-        GS|SGS|South Georgia and the South Sandwich Islands|サウスジョージア・サウスサンドウィッチ諸島
+        GS|SGS|South Georgia and the South Sandwich Islands|サウスジョージア・サウスサンドウィッチ諸島;South Georgia & South Sandwich Islands
         GT|GTM|Guatemala|グアテマラ
         GU|GUM|Guam|グアム
         GW|GNB|Guinea-Bissau|ギニアビサウ
         GY|GUY|Guyana|ガイアナ
-        HK|HKG|Hong Kong|Hong Kong SAR;Hongkong;香港
-        HM|HMD|Heard Island and McDonald Islands|ハード島・マクドナルド諸島
+        HK|HKG|Hong Kong|Hong Kong SAR;Hongkong;香港;Hong Kong SAR China
+        HM|HMD|Heard Island and McDonald Islands|ハード島・マクドナルド諸島;Heard & McDonald Islands
         HN|HND|Honduras|ホンジュラス
         HR|HRV|Croatia|Hrvatska;クロアチア
         HT|HTI|Haiti|ハイチ
@@ -129,7 +130,7 @@ internal static class IsoCountries
         KH|KHM|Cambodia|カンボジア
         KI|KIR|Kiribati|キリバス
         KM|COM|Comoros|コモロ
-        KN|KNA|Saint Kitts and Nevis|St. Kitts and Nevis;St Kitts and Nevis;セントクリストファー・ネービス
+        KN|KNA|Saint Kitts and Nevis|St. Kitts and Nevis;St Kitts and Nevis;セントクリストファー・ネービス;St. Kitts & Nevis
         KP|PRK|Korea (Democratic People's Republic of)|North Korea;Democratic People's Republic of Korea;DPRK;北朝鮮;朝鮮民主主義人民共和国
         KR|KOR|Korea, Republic of|Korea;South Korea;Republic of Korea;Korea (the Republic of);ROK;韓国;大韓民国
         KW|KWT|Kuwait|クウェート
@@ -155,9 +156,9 @@ internal static class IsoCountries
         MH|MHL|Marshall Islands|マーシャル諸島
         MK|MKD|North Macedonia|Macedonia;Republic of North Macedonia;北マケドニア;マケドニア
         ML|MLI|Mali|マリ
-        MM|MMR|Myanmar|Burma;ミャンマー;ビルマ
+        MM|MMR|Myanmar|Burma;ミャンマー;ビルマ;Myanmar (Burma)
         MN|MNG|Mongolia|モンゴル
-        MO|MAC|Macao|Macau;Macao SAR;マカオ;澳門
+        MO|MAC|Macao|Macau;Macao SAR;マカオ;澳門;Macao SAR China
         MP|MNP|Northern Mariana Islands|Saipan;北マリアナ諸島;サイパン
         MQ|MTQ|Martinique|マルティニーク
         MR|MRT|Mauritania|モーリタニア
@@ -189,10 +190,10 @@ internal static class IsoCountries
         PH|PHL|Philippines|The Philippines;Pilipinas;フィリピン
         PK|PAK|Pakistan|パキスタン
         PL|POL|Poland|Polska;ポーランド
-        PM|SPM|Saint Pierre and Miquelon|サンピエール島・ミクロン島
+        PM|SPM|Saint Pierre and Miquelon|サンピエール島・ミクロン島;St. Pierre & Miquelon
         PN|PCN|Pitcairn|Pitcairn Islands;ピトケアン
         PR|PRI|Puerto Rico|プエルトリコ
-        PS|PSE|Palestine, State of|Palestine;State of Palestine;パレスチナ
+        PS|PSE|Palestine, State of|Palestine;State of Palestine;パレスチナ;Palestinian Territories
         PT|PRT|Portugal|ポルトガル
         PW|PLW|Palau|パラオ
         PY|PRY|Paraguay|パラグアイ
@@ -210,7 +211,7 @@ internal static class IsoCountries
         SG|SGP|Singapore|Republic of Singapore;シンガポール
         SH|SHN|Saint Helena, Ascension and Tristan da Cunha|Saint Helena;St. Helena;セントヘレナ
         SI|SVN|Slovenia|スロベニア;スロヴェニア
-        SJ|SJM|Svalbard and Jan Mayen|スヴァールバル諸島およびヤンマイエン島
+        SJ|SJM|Svalbard and Jan Mayen|スヴァールバル諸島およびヤンマイエン島;Svalbard & Jan Mayen
         SK|SVK|Slovakia|Slovak Republic;スロバキア;スロヴァキア
         SL|SLE|Sierra Leone|シエラレオネ
         SM|SMR|San Marino|サンマリノ
@@ -218,12 +219,12 @@ internal static class IsoCountries
         SO|SOM|Somalia|ソマリア
         SR|SUR|Suriname|Surinam;スリナム
         SS|SSD|South Sudan|南スーダン
-        ST|STP|Sao Tome and Principe|São Tomé and Príncipe;サントメ・プリンシペ
+        ST|STP|Sao Tome and Principe|São Tomé and Príncipe;サントメ・プリンシペ;São Tomé & Príncipe
         SV|SLV|El Salvador|エルサルバドル
         SX|SXM|Sint Maarten (Dutch part)|Sint Maarten;シント・マールテン
         SY|SYR|Syrian Arab Republic|Syria;シリア
         SZ|SWZ|Eswatini|Swaziland;エスワティニ;スワジランド
-        TC|TCA|Turks and Caicos Islands|タークス・カイコス諸島
+        TC|TCA|Turks and Caicos Islands|タークス・カイコス諸島;Turks & Caicos Islands
         TD|TCD|Chad|チャド
         TF|ATF|French Southern Territories|フランス領南方・南極地域
         TG|TGO|Togo|トーゴ
@@ -241,18 +242,18 @@ internal static class IsoCountries
         TZ|TZA|Tanzania, United Republic of|Tanzania;United Republic of Tanzania;タンザニア
         UA|UKR|Ukraine|ウクライナ
         UG|UGA|Uganda|ウガンダ
-        UM|UMI|United States Minor Outlying Islands|合衆国領有小離島
+        UM|UMI|United States Minor Outlying Islands|合衆国領有小離島;U.S. Outlying Islands
         US|USA|United States of America|United States;US;U.S.;U.S.A.;America;United States (the);アメリカ;米国;米;アメリカ合衆国;合衆国;米合衆国
         UY|URY|Uruguay|ウルグアイ
         UZ|UZB|Uzbekistan|ウズベキスタン
         VA|VAT|Holy See|Vatican;Vatican City;Vatican City State;バチカン;バチカン市国
-        VC|VCT|Saint Vincent and the Grenadines|St. Vincent and the Grenadines;セントビンセント・グレナディーン
+        VC|VCT|Saint Vincent and the Grenadines|St. Vincent and the Grenadines;セントビンセント・グレナディーン;St. Vincent & Grenadines
         VE|VEN|Venezuela (Bolivarian Republic of)|Venezuela;ベネズエラ
         VG|VGB|Virgin Islands (British)|British Virgin Islands;BVI;イギリス領ヴァージン諸島
         VI|VIR|Virgin Islands (U.S.)|U.S. Virgin Islands;US Virgin Islands;アメリカ領ヴァージン諸島
         VN|VNM|Viet Nam|Vietnam;ベトナム;ヴェトナム
         VU|VUT|Vanuatu|バヌアツ
-        WF|WLF|Wallis and Futuna|ウォリス・フツナ
+        WF|WLF|Wallis and Futuna|ウォリス・フツナ;Wallis & Futuna
         WS|WSM|Samoa|サモア
         YE|YEM|Yemen|イエメン
         YT|MYT|Mayotte|マヨット

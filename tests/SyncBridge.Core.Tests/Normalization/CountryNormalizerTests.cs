@@ -176,6 +176,13 @@ public sealed class CountryNormalizerTests
     [InlineData("Antarctica", "AQ")]
     [InlineData("ATA", "AQ")]
     [InlineData("Zimbabwe", "ZW")]
+    // CLDR display names, as CRM picklists write them
+    [InlineData("Hong Kong SAR China", "HK")]
+    [InlineData("Myanmar (Burma)", "MM")]
+    [InlineData("St. Kitts & Nevis", "KN")]
+    [InlineData("Congo - Kinshasa", "CD")]
+    [InlineData("São Tomé & Príncipe", "ST")]
+    [InlineData("U.S. Outlying Islands", "UM")]
     public void ToAlpha2_NameOrCode_ReturnsUpperCaseAlpha2(string value, string expected) =>
         Assert.Equal(expected, CountryNormalizer.ToAlpha2(value));
 
