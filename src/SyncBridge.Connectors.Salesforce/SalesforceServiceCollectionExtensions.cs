@@ -58,7 +58,7 @@ public static class SalesforceServiceCollectionExtensions
 
         var refitSettings = new RefitSettings(new SystemTextJsonContentSerializer(SalesforceJson.Options));
 
-        services.AddRefitClient<ISalesforceAuthApi>(refitSettings)
+        services.AddRefitGeneratedClient<ISalesforceAuthApi>(refitSettings)
             .ConfigureHttpClient((sp, client) => client.BaseAddress = sp.GetRequiredService<IOptions<SalesforceOptions>>().Value.LoginUrl)
             .AddResilienceHandler(PipelineName + "-auth", static (builder, context) =>
             {
@@ -66,7 +66,7 @@ public static class SalesforceServiceCollectionExtensions
                 AddRetryAndTimeouts(builder, options);
             });
 
-        var dataClient = services.AddRefitClient<ISalesforceApi>(refitSettings)
+        var dataClient = services.AddRefitGeneratedClient<ISalesforceApi>(refitSettings)
             .ConfigureHttpClient(client =>
             {
                 client.BaseAddress = SalesforceAuthHandler.PlaceholderBaseAddress;
