@@ -23,7 +23,7 @@ internal sealed class SalesforceLimitHandler(
         if (limit > 0)
         {
             var allowed = (long)Math.Floor(limit * options.Value.DailyAllocationShare);
-            if (used + 1 > allowed)
+            if (used + 1 >= allowed)
             {
                 Log.LimitStop(logger, nameof(SalesforceLimitReason.AllocationShareReached), used, limit);
                 metrics.RecordLimitStop(nameof(SalesforceLimitReason.AllocationShareReached));
