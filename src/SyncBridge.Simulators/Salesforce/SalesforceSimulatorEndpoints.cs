@@ -402,11 +402,11 @@ internal sealed class SalesforceSimulatorEndpoints(SalesforceSimulatorStore stor
             return;
         }
 
-        // Salesforce ignores the seconds of start and end.
+        // Salesforce ignores the seconds of start and end; the window is [start, end) and latestDateCovered is its end.
         start = new DateTimeOffset(start.Year, start.Month, start.Day, start.Hour, start.Minute, 0, TimeSpan.Zero);
-        end = new DateTimeOffset(end.Year, end.Month, end.Day, end.Hour, end.Minute, 0, TimeSpan.Zero).AddMinutes(1).AddTicks(-1);
+        end = new DateTimeOffset(end.Year, end.Month, end.Day, end.Hour, end.Minute, 0, TimeSpan.Zero);
         var (records, earliest) = store.Deleted(SalesforceSchema.CanonicalObject(type), start, end);
-        var covered = end.AddTicks(1) > store.Now ? store.Now : end.AddTicks(1);
+        var covered = end;
         await WriteJsonAsync(context, 200, w =>
         {
             w.WriteStartObject();

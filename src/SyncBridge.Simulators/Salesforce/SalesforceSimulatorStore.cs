@@ -169,6 +169,7 @@ internal sealed class SalesforceSimulatorStore(SalesforceSimulatorOptions option
     private DateTimeOffset NextStampLocked()
     {
         var now = Now;
+        now = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), now.Offset);
         var next = _lastStamp == DateTimeOffset.MinValue ? now : _lastStamp.AddMilliseconds(1);
         _lastStamp = now > next ? now : next;
         return _lastStamp;
@@ -296,7 +297,7 @@ internal sealed class SalesforceSimulatorStore(SalesforceSimulatorOptions option
             var retention = Now - Options.DeletedRetention;
             var earliest = retention > _deletedPurgedBefore ? retention : _deletedPurgedBefore;
             var records = _deletedLog
-                .Where(d => string.Equals(d.Type, type, StringComparison.OrdinalIgnoreCase) && d.DeletedAt >= start && d.DeletedAt <= end && d.DeletedAt >= earliest)
+                .Where(d => string.Equals(d.Type, type, StringComparison.OrdinalIgnoreCase) && d.DeletedAt >= start && d.DeletedAt < end && d.DeletedAt >= earliest)
                 .Select(d => (d.Id, d.DeletedAt))
                 .ToList();
             return (records, earliest);
