@@ -59,6 +59,21 @@ public sealed class SalesforceSimulatorIntegrationTests
     }
 
     [Fact]
+    public async Task Backfill_SessionsExpireEveryFourCalls_EachExpiryCostsOneTokenRequestAndNoPage()
+    {
+        await using var sim = await SalesforceSimulator.StartAsync(new SalesforceSimulatorOptions { LeadCount = 6_000, TokenCallLimit = 4 }, TestContext.Current.CancellationToken);
+        using var services = SalesforceTestServices.Build(sim.BaseUrl.ToString(), new Dictionary<string, string?> { ["SyncBridge:Salesforce:QueryBatchSize"] = "1000" });
+        var (leads, _) = Sources(services);
+
+        var pages = await SourcePoller.PollAsync(leads, new InMemoryStateStore());
+
+        Assert.Equal(6_000, pages.SelectMany(p => p.Contacts).Select(c => c.Source.Id).Distinct().Count());
+        Assert.Equal(6, sim.Stats.QueryRequests);
+        Assert.Equal(1, sim.Stats.Unauthorized);
+        Assert.Equal(2, sim.Stats.TokenRequests);
+    }
+
+    [Fact]
     public async Task Incremental_AfterChangesDeletesMergesAndConversions_ReadsExactlyTheChanges()
     {
         // One clock for the org and SyncBridge: the deleted endpoint ignores seconds, so deletions show up once the minute has passed.
