@@ -31,6 +31,8 @@ internal sealed class SalesforceQueryReader(
 
     private const int MergeLookupChunk = 200;
 
+    private static readonly TimeSpan DeletedEndpointReach = TimeSpan.FromDays(29);
+
     public async IAsyncEnumerable<ContactPage> ReadAsync(
         string sObject,
         string sourceName,
@@ -52,8 +54,12 @@ internal sealed class SalesforceQueryReader(
         else
         {
             var start = SalesforceCursorState.Parse(since.State).DeletedSince ?? since.Timestamp;
-            var deleted = SalesforceResponses.Ensure(await api.GetDeletedAsync(
-                settings.ApiVersion, sObject, SalesforceDateTime.Format(start), SalesforceDateTime.Format(now), cancellationToken).ConfigureAwait(false));
+
+            // The deleted endpoint refuses a start more than 30 days back: such a cursor is past the window anyway.
+            var deleted = now - start > DeletedEndpointReach
+                ? new SalesforceDeletedResult { EarliestDateAvailable = SalesforceDateTime.Format(now - DeletedEndpointReach) }
+                : SalesforceResponses.Ensure(await api.GetDeletedAsync(
+                    settings.ApiVersion, sObject, SalesforceDateTime.Format(start), SalesforceDateTime.Format(now), cancellationToken).ConfigureAwait(false));
             var earliest = SalesforceDateTime.ParseOrNull(deleted.EarliestDateAvailable);
             if (earliest is { } earliestAvailable && earliestAvailable > start)
             {
