@@ -44,8 +44,6 @@ public static class SalesforceServiceCollectionExtensions
             .Bind(configuration.GetSection(SalesforceOptions.SectionName))
             .ValidateDataAnnotations();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SalesforceOptions>, SalesforceOptionsValidator>());
-        services.AddOptions<NormalizationOptions>()
-            .Bind(configuration.GetSection(NormalizationOptions.SectionName));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
@@ -53,7 +51,7 @@ public static class SalesforceServiceCollectionExtensions
         services.TryAddSingleton<SalesforceSessionProvider>();
         services.TryAddTransient<SalesforceAuthHandler>();
         services.TryAddTransient<SalesforceLimitHandler>();
-        services.TryAddSingleton(sp => new ContactNormalizer(sp.GetRequiredService<IOptions<NormalizationOptions>>().Value));
+        services.AddSyncBridgeNormalization();
         services.TryAddSingleton<SalesforceRecordMapper>();
 
         var refitSettings = new RefitSettings(new SystemTextJsonContentSerializer(SalesforceJson.Options));
