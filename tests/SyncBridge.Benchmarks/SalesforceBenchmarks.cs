@@ -63,6 +63,13 @@ public class SalesforceBenchmarks
         _simulator.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
+    [Benchmark(Description = "Start the simulator seeded with 50,000 Leads+Contacts")]
+    public async Task<int> SeedSimulator()
+    {
+        await using var simulator = await SalesforceSimulator.StartAsync(new SalesforceSimulatorOptions { Seed = _simulator.Options.Seed + 1, ContactCount = Records / 2, LeadCount = Records / 2 });
+        return simulator.Stats.Leads + simulator.Stats.Contacts;
+    }
+
     [Benchmark(Description = "Backfill 50,000 Leads+Contacts")]
     public async Task<int> Backfill()
     {
