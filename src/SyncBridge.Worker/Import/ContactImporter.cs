@@ -15,6 +15,7 @@ namespace SyncBridge.Worker.Import;
 internal sealed class ContactImporter(ContactNormalizer normalizer, PersonMerger merger, IIdentityStore store, TextWriter diagnostics, TimeProvider time)
 {
     private const int BatchSize = 1_000;
+    private readonly StoredPersonResolver _resolver = new(store);
 
     public async Task<ImportSummary> ImportAsync(string inputPath, CancellationToken cancellationToken)
     {
@@ -69,7 +70,7 @@ internal sealed class ContactImporter(ContactNormalizer normalizer, PersonMerger
             }
 
             // Join the persons stored before that share a key or a source record: they keep their id.
-            var personId = await StoredPersonAsync(cluster.PersonId, keys, sources, cancellationToken).ConfigureAwait(false);
+            var personId = await _resolver.ResolveAsync(cluster.PersonId, keys, sources, cancellationToken).ConfigureAwait(false);
             var merged = merger.Merge(personId, records);
             conflicts.AddRange(merged.Conflicts);
             if (persons.TryGetValue(personId, out var sameBatch))
@@ -91,62 +92,6 @@ internal sealed class ContactImporter(ContactNormalizer normalizer, PersonMerger
 
         conflictCount += await FlushAsync(persons, conflicts, cancellationToken).ConfigureAwait(false);
         return new ImportSummary(contacts.Count, malformed, personIds.Count, multiRecord, conflictCount, time.GetElapsedTime(started));
-    }
-
-    /// <summary>
-    /// The id the cluster is stored under: the smallest id (ordinal) among the stored persons it shares a key or a
-    /// source record with, with their keys and links added to <paramref name="keys"/> and <paramref name="sources"/>
-    /// so those persons merge into it; else the cluster's own id.
-    /// </summary>
-    private async Task<string> StoredPersonAsync(string clusterId, List<IdentityKey> keys, List<SourceRef> sources, CancellationToken cancellationToken)
-    {
-        SortedSet<string>? stored = null;
-        foreach (var key in keys)
-        {
-            if (await store.FindPersonByKeyAsync(key, cancellationToken).ConfigureAwait(false) is { } id)
-            {
-                (stored ??= new SortedSet<string>(StringComparer.Ordinal)).Add(id);
-            }
-        }
-
-        foreach (var source in sources)
-        {
-            if (await store.FindPersonBySourceAsync(source, cancellationToken).ConfigureAwait(false) is { } id)
-            {
-                (stored ??= new SortedSet<string>(StringComparer.Ordinal)).Add(id);
-            }
-        }
-
-        if (stored is null)
-        {
-            return clusterId;
-        }
-
-        foreach (var id in stored)
-        {
-            if (await store.GetPersonAsync(id, cancellationToken).ConfigureAwait(false) is not { } person)
-            {
-                continue;
-            }
-
-            foreach (var key in person.Keys)
-            {
-                if (!keys.Contains(key))
-                {
-                    keys.Add(key);
-                }
-            }
-
-            foreach (var source in person.Sources)
-            {
-                if (!sources.Contains(source))
-                {
-                    sources.Add(source);
-                }
-            }
-        }
-
-        return stored.Min!;
     }
 
     private async Task<int> FlushAsync(Dictionary<string, PersonRecord> persons, List<MergeConflict> conflicts, CancellationToken cancellationToken)
