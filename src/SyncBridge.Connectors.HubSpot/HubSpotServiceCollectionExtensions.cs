@@ -68,7 +68,7 @@ public static class HubSpotServiceCollectionExtensions
         AddApi<IHubSpotPropertiesApi>(services, settings, pipelineKey);
         AddApi<IHubSpotFormsApi>(services, settings, pipelineKey);
         AddApi<IHubSpotCommunicationPreferencesApi>(services, settings, pipelineKey);
-        services.AddRefitClient<IHubSpotOAuthApi>(settings)
+        services.AddRefitGeneratedClient<IHubSpotOAuthApi>(settings)
             .ConfigureHttpClient((provider, client) =>
             {
                 var tokenUrl = provider.GetRequiredService<IOptions<HubSpotOptions>>().Value.OAuth.TokenUrl;
@@ -103,7 +103,7 @@ public static class HubSpotServiceCollectionExtensions
     private static void AddApi<TApi>(IServiceCollection services, RefitSettings settings, string pipelineKey)
         where TApi : class
     {
-        services.AddRefitClient<TApi>(settings)
+        services.AddRefitGeneratedClient<TApi>(settings)
             .ConfigureHttpClient((provider, client) =>
             {
                 client.BaseAddress = provider.GetRequiredService<IOptions<HubSpotOptions>>().Value.BaseUrl;

@@ -47,6 +47,9 @@ internal sealed class HubSpotAccountContext : IDisposable
     /// <summary>Acquire one permit per HTTP attempt.</summary>
     public PartitionedRateLimiter<HttpRequestMessage> RateLimiter { get; }
 
+    /// <summary>Permits left in the account quota's current window (tests and diagnostics).</summary>
+    internal long AvailableQuota => _quota.GetStatistics()?.CurrentAvailablePermits ?? 0;
+
     public static bool IsSearch(HttpRequestMessage request) =>
         request.Method == HttpMethod.Post
         && request.RequestUri is { } uri

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Polly.CircuitBreaker;
-using Polly.RateLimiting;
-using Polly.Timeout;
 using Refit;
 using SyncBridge.Connectors.HubSpot.Api;
 using SyncBridge.Connectors.HubSpot.Http;
@@ -94,11 +91,12 @@ public sealed class HubSpotContactSink : IContactSink
             Log.BatchFailed(_logger, _account.Name, batch.Count, "transient " + (int)exception.StatusCode);
             return Transient(batch, MessageOf(exception));
         }
-        catch (Exception exception) when (exception is HttpRequestException or TimeoutRejectedException or BrokenCircuitException
-            or RateLimiterRejectedException or HubSpotDailyLimitReachedException)
+        catch (ApiRequestException exception)
         {
-            Log.BatchFailed(_logger, _account.Name, batch.Count, exception.GetType().Name);
-            return Transient(batch, exception.Message);
+            // Nothing came back (transport failure, timeout, open circuit, daily limit): the writes may pass later.
+            var cause = exception.InnerException ?? exception;
+            Log.BatchFailed(_logger, _account.Name, batch.Count, cause.GetType().Name);
+            return Transient(batch, cause.Message);
         }
     }
 

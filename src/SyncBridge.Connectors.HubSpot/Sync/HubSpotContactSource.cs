@@ -71,7 +71,7 @@ public sealed class HubSpotContactSource : IContactSource
         while (true)
         {
             pageNumber++;
-            var response = await _api.ListAsync(_account.Paths.Objects, _account.Options.PageSize, after, _properties, "false", cancellationToken).ConfigureAwait(false);
+            var response = await HubSpotCall.RunAsync(_api.ListAsync(_account.Paths.Objects, _account.Options.PageSize, after, _properties, "false", cancellationToken)).ConfigureAwait(false);
             var next = response.Paging?.Next?.After;
             if (next is not null && string.Equals(next, after, StringComparison.Ordinal))
             {
@@ -110,14 +110,19 @@ public sealed class HubSpotContactSource : IContactSource
         }
 
         var pageNumber = 0;
+
+        // The upper end of the narrowest window known to hold more than the cap (null: the open window).
+        DateTimeOffset? ceiling = null;
         while (true)
         {
-            var response = await SearchWindowAsync(from, null, null, cancellationToken).ConfigureAwait(false);
-            DateTimeOffset? to = null;
+            var response = await SearchWindowAsync(from, ceiling, null, cancellationToken).ConfigureAwait(false);
+            var to = ceiling;
+            DateTimeOffset? overCap = null;
             if (response.Total > Cap)
             {
                 var now = _timeProvider.GetUtcNow();
-                (to, response) = await NarrowAsync(from, now > from ? now : from.AddMilliseconds(1), response.Total, cancellationToken).ConfigureAwait(false);
+                var end = ceiling ?? (now > from ? now : from.AddMilliseconds(1));
+                (to, response, overCap) = await NarrowAsync(from, end, ceiling, response.Total, cancellationToken).ConfigureAwait(false);
                 if (to == from && response.Total > Cap)
                 {
                     Log.SingleTimestampOverflow(_logger, Name, from, response.Total);
@@ -127,6 +132,7 @@ public sealed class HubSpotContactSource : IContactSource
                     }
 
                     from = from.AddMilliseconds(1);
+                    ceiling = overCap is { } above && above >= from ? overCap : null;
                     continue;
                 }
             }
@@ -150,6 +156,9 @@ public sealed class HubSpotContactSource : IContactSource
             }
 
             from = to.Value.AddMilliseconds(1);
+
+            // Continue below the window that was over the cap; past it, the open window again.
+            ceiling = overCap is { } upper && upper >= from ? overCap : null;
         }
 
         if (options.ReadArchived)
@@ -161,9 +170,15 @@ public sealed class HubSpotContactSource : IContactSource
         }
     }
 
-    /// <summary>Shrinks [from, end] until the window holds no more than the cap, or is one millisecond wide.</summary>
-    private async Task<(DateTimeOffset To, HubSpotSearchResponse Response)> NarrowAsync(DateTimeOffset from, DateTimeOffset end, int total, CancellationToken cancellationToken)
+    /// <summary>
+    /// Shrinks [from, end] until the window holds no more than the cap, or is one millisecond wide. Returns the
+    /// window's end, its first page, and the end of the narrowest window seen over the cap (null when that was
+    /// the open window).
+    /// </summary>
+    private async Task<(DateTimeOffset To, HubSpotSearchResponse Response, DateTimeOffset? OverCap)> NarrowAsync(
+        DateTimeOffset from, DateTimeOffset end, DateTimeOffset? ceiling, int total, CancellationToken cancellationToken)
     {
+        var overCap = ceiling;
         var spanMs = Math.Max(0, (long)(end - from).TotalMilliseconds);
         while (true)
         {
@@ -175,9 +190,10 @@ public sealed class HubSpotContactSource : IContactSource
             var response = await SearchWindowAsync(from, to, null, cancellationToken).ConfigureAwait(false);
             if (response.Total <= Cap || nextSpan == 0)
             {
-                return (to, response);
+                return (to, response, overCap);
             }
 
+            overCap = to;
             spanMs = nextSpan;
             total = response.Total;
         }
@@ -208,7 +224,7 @@ public sealed class HubSpotContactSource : IContactSource
                 Properties = _properties,
                 Limit = limit,
             };
-            var response = await _api.SearchAsync(_account.Paths.Objects, request, cancellationToken).ConfigureAwait(false);
+            var response = await HubSpotCall.RunAsync(_api.SearchAsync(_account.Paths.Objects, request, cancellationToken)).ConfigureAwait(false);
             var results = response.Results ?? [];
             if (results.Count == 0)
             {
@@ -239,7 +255,7 @@ public sealed class HubSpotContactSource : IContactSource
         while (true)
         {
             pageNumber++;
-            var response = await _api.ListAsync(_account.Paths.Objects, _account.Options.PageSize, after, [HubSpotContactProperties.ObjectId, HubSpotContactProperties.LastModified], "true", cancellationToken).ConfigureAwait(false);
+            var response = await HubSpotCall.RunAsync(_api.ListAsync(_account.Paths.Objects, _account.Options.PageSize, after, [HubSpotContactProperties.ObjectId, HubSpotContactProperties.LastModified], "true", cancellationToken)).ConfigureAwait(false);
             var errors = new List<RecordError>();
             var deleted = new List<SourceRef>();
             foreach (var record in Parse(response.Results, $"archived page {pageNumber}", errors))
@@ -288,7 +304,7 @@ public sealed class HubSpotContactSource : IContactSource
             Limit = _account.Options.SearchPageSize,
             After = after,
         };
-        return _api.SearchAsync(_account.Paths.Objects, request, cancellationToken);
+        return HubSpotCall.RunAsync(_api.SearchAsync(_account.Paths.Objects, request, cancellationToken));
     }
 
     private ContactPage BuildPage(IReadOnlyList<JsonElement>? results, string location, HubSpotSyncProgress progress) =>

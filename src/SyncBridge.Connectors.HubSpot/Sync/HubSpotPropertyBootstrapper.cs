@@ -51,7 +51,7 @@ public sealed class HubSpotPropertyBootstrapper
     /// <summary>Creates the missing properties; returns the names it created.</summary>
     public async Task<IReadOnlyList<string>> EnsurePropertiesAsync(CancellationToken cancellationToken)
     {
-        var existing = await _api.ListAsync(_account.Paths.Properties, cancellationToken).ConfigureAwait(false);
+        var existing = await HubSpotCall.RunAsync(_api.ListAsync(_account.Paths.Properties, cancellationToken)).ConfigureAwait(false);
         var names = new HashSet<string>((existing.Results ?? []).Select(property => property.Name), StringComparer.Ordinal);
         var missing = Definitions.Where(definition => !names.Contains(definition.Name)).ToList();
         if (missing.Count == 0)
@@ -64,7 +64,7 @@ public sealed class HubSpotPropertyBootstrapper
         {
             try
             {
-                await _api.CreateGroupAsync(_account.Paths.Properties, new HubSpotPropertyGroupCreate(GroupName, "SyncBridge"), cancellationToken).ConfigureAwait(false);
+                await HubSpotCall.RunAsync(_api.CreateGroupAsync(_account.Paths.Properties, new HubSpotPropertyGroupCreate(GroupName, "SyncBridge"), cancellationToken)).ConfigureAwait(false);
                 Log.PropertyGroupCreated(_logger, _account.Name, GroupName);
             }
             catch (ApiException exception) when (exception.StatusCode == HttpStatusCode.Conflict)
@@ -78,7 +78,7 @@ public sealed class HubSpotPropertyBootstrapper
         {
             try
             {
-                await _api.CreateAsync(_account.Paths.Properties, definition, cancellationToken).ConfigureAwait(false);
+                await HubSpotCall.RunAsync(_api.CreateAsync(_account.Paths.Properties, definition, cancellationToken)).ConfigureAwait(false);
                 Log.PropertyCreated(_logger, _account.Name, definition.Name);
                 created.Add(definition.Name);
             }
@@ -94,7 +94,7 @@ public sealed class HubSpotPropertyBootstrapper
     /// <summary>The portal's lifecycle-stage option values in display order (e.g. subscriber, lead, …).</summary>
     public async Task<IReadOnlyList<string>> ReadLifecycleStagesAsync(CancellationToken cancellationToken)
     {
-        var property = await _api.GetAsync(_account.Paths.Properties, HubSpotContactProperties.LifecycleStage, cancellationToken).ConfigureAwait(false);
+        var property = await HubSpotCall.RunAsync(_api.GetAsync(_account.Paths.Properties, HubSpotContactProperties.LifecycleStage, cancellationToken)).ConfigureAwait(false);
         return (property.Options ?? [])
             .Where(option => !option.Hidden)
             .OrderBy(option => option.DisplayOrder ?? int.MaxValue)
