@@ -1,10 +1,10 @@
 namespace SyncBridge.Connectors.HubSpot.Api;
 
 /// <summary>A page of <c>GET /form-integrations/v1/submissions/forms/{formGuid}</c> (≤ 50 per page).</summary>
-internal sealed record HubSpotFormSubmissions(IReadOnlyList<HubSpotFormSubmission>? Results, HubSpotPaging? Paging);
+public sealed record HubSpotFormSubmissions(IReadOnlyList<HubSpotFormSubmission>? Results, HubSpotPaging? Paging);
 
 /// <summary>One submission: when (epoch milliseconds), from which page, with which field values.</summary>
-internal sealed record HubSpotFormSubmission
+public sealed record HubSpotFormSubmission
 {
     public long SubmittedAt { get; init; }
 
@@ -13,7 +13,7 @@ internal sealed record HubSpotFormSubmission
     public IReadOnlyList<HubSpotFormValue>? Values { get; init; }
 }
 
-internal sealed record HubSpotFormValue(string Name, string? Value)
+public sealed record HubSpotFormValue(string Name, string? Value)
 {
     public string? ObjectTypeId { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace SyncBridge.Connectors.HubSpot.Api;
 
 /// <summary>Forward paging of a HubSpot collection: <c>paging.next.after</c> is the token of the next page.</summary>
-internal sealed record HubSpotPaging(HubSpotNextPage? Next);
+public sealed record HubSpotPaging(HubSpotNextPage? Next);
 
-internal sealed record HubSpotNextPage(string? After, string? Link);
+public sealed record HubSpotNextPage(string? After, string? Link);

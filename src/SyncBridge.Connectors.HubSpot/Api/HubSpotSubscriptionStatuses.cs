@@ -1,10 +1,10 @@
 namespace SyncBridge.Connectors.HubSpot.Api;
 
 /// <summary>Email subscription statuses of one recipient (Communication Preferences API).</summary>
-internal sealed record HubSpotSubscriptionStatuses(string? Recipient, IReadOnlyList<HubSpotSubscriptionStatus>? SubscriptionStatuses);
+public sealed record HubSpotSubscriptionStatuses(string? Recipient, IReadOnlyList<HubSpotSubscriptionStatus>? SubscriptionStatuses);
 
 /// <summary>One subscription type: <see cref="Status"/> is SUBSCRIBED or NOT_SUBSCRIBED.</summary>
-internal sealed record HubSpotSubscriptionStatus
+public sealed record HubSpotSubscriptionStatus
 {
     public string? Id { get; init; }
 

@@ -3,7 +3,7 @@ using Refit;
 namespace SyncBridge.Connectors.HubSpot.Api;
 
 /// <summary>Email subscription status (Communication Preferences v3).</summary>
-internal interface IHubSpotCommunicationPreferencesApi
+public interface IHubSpotCommunicationPreferencesApi
 {
     [Get("/communication-preferences/v3/status/email/{emailAddress}")]
     Task<HubSpotSubscriptionStatuses> GetEmailStatusAsync(string emailAddress, CancellationToken cancellationToken);

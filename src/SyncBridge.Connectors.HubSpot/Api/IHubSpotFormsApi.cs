@@ -3,7 +3,7 @@ using Refit;
 namespace SyncBridge.Connectors.HubSpot.Api;
 
 /// <summary>Form submissions (the form-integrations v1 API has no date-versioned path).</summary>
-internal interface IHubSpotFormsApi
+public interface IHubSpotFormsApi
 {
     /// <summary>Submissions of one form, newest first, <paramref name="limit"/> ≤ 50.</summary>
     [Get("/form-integrations/v1/submissions/forms/{formGuid}")]
