@@ -64,6 +64,13 @@ internal sealed class HubSpotOptionsValidator : IValidateOptions<HubSpotOptions>
         Positive(options.CircuitBreakerSamplingDuration, "CircuitBreakerSamplingDuration", failures);
         Positive(options.CircuitBreakerBreakDuration, "CircuitBreakerBreakDuration", failures);
 
+        // Polly's own bounds, checked here so that a bad value stops the host instead of the first request.
+        Between(options.AttemptTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(24), "AttemptTimeout", failures);
+        Between(options.TotalTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(24), "TotalTimeout", failures);
+        Between(options.CircuitBreakerSamplingDuration, TimeSpan.FromMilliseconds(500), TimeSpan.FromHours(24), "CircuitBreakerSamplingDuration", failures);
+        Between(options.CircuitBreakerBreakDuration, TimeSpan.FromMilliseconds(500), TimeSpan.FromHours(24), "CircuitBreakerBreakDuration", failures);
+        Between(options.RetryMaxDelay, TimeSpan.Zero, TimeSpan.FromHours(24), "RetryMaxDelay", failures);
+
         if (options.TotalTimeout <= options.AttemptTimeout)
         {
             failures.Add($"{Prefix}TotalTimeout must be longer than {Prefix}AttemptTimeout.");
@@ -90,6 +97,14 @@ internal sealed class HubSpotOptionsValidator : IValidateOptions<HubSpotOptions>
         }
 
         return TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+    }
+
+    private static void Between(TimeSpan value, TimeSpan min, TimeSpan max, string setting, List<string> failures)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add($"{Prefix}{setting} must be between {min} and {max}.");
+        }
     }
 
     private static void Positive(TimeSpan value, string setting, List<string> failures)

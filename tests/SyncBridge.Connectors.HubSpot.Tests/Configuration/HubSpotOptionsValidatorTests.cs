@@ -43,11 +43,13 @@ public sealed class HubSpotOptionsValidatorTests
             settings["SyncBridge:HubSpot:ApiGeneration"] = "v4";
             settings["SyncBridge:HubSpot:AccountTimeZone"] = "Mars/Olympus";
             settings["SyncBridge:HubSpot:PageSize"] = "500";
+            settings["SyncBridge:HubSpot:CircuitBreakerBreakDuration"] = "00:00:00.100";
         });
 
         Assert.Contains(error.Failures, failure => failure.Contains("SyncBridge:HubSpot:ApiGeneration", StringComparison.Ordinal));
         Assert.Contains(error.Failures, failure => failure.Contains("SyncBridge:HubSpot:AccountTimeZone", StringComparison.Ordinal));
         Assert.Contains(error.Failures, failure => failure.Contains("PageSize", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, failure => failure.Contains("SyncBridge:HubSpot:CircuitBreakerBreakDuration", StringComparison.Ordinal));
     }
 
     [Fact]
