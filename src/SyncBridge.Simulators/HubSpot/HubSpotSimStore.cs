@@ -225,6 +225,3 @@ internal sealed class HubSpotSimStore
         };
     }
 }
-
-/// <summary>One stored form submission.</summary>
-internal sealed record HubSpotSimFormSubmission(long SubmittedAtMs, string PageUrl, string Email, string FirstName, string LastName, string Company);

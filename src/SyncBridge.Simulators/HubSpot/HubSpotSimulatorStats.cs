@@ -13,6 +13,3 @@ public sealed record HubSpotSimulatorStats(
 
     public long Requests(string endpoint) => RequestsByEndpoint.TryGetValue(endpoint, out var count) ? count : 0;
 }
-
-/// <summary>One contact written by a batch update or upsert: which properties the client sent.</summary>
-public sealed record HubSpotSimulatorWrite(long ContactId, IReadOnlyDictionary<string, string> Properties, string Endpoint);
