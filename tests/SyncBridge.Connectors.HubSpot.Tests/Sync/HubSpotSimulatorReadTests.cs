@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SyncBridge.Connectors.HubSpot.Api;
+using SyncBridge.Connectors.HubSpot.Http;
 using SyncBridge.Connectors.HubSpot.Sync;
 using SyncBridge.Connectors.HubSpot.Tests.Fakes;
 using SyncBridge.Core.Sync;
@@ -97,5 +98,21 @@ public sealed class HubSpotSimulatorReadTests
         Assert.Equal(1_000, delivered.Count);
         Assert.Equal(1_000, delivered.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(10, sim.GetStats().Requests("contacts.list"));
+    }
+
+    [Fact]
+    public async Task ReadChanges_SimulatorDailyLimitSpent_StopsTheSourceWithTheResetTime()
+    {
+        await using var sim = await HubSpotSimulator.StartAsync(new HubSpotSimulatorOptions { Contacts = 500, DuplicateEvery = 0, DailyLimit = 2 }, Ct);
+        using var host = HubSpotTestHost.Create(sim.BaseUrl);
+        var store = new InMemoryStateStore();
+
+        var error = await Assert.ThrowsAsync<HubSpotDailyLimitReachedException>(() => host.RunAsync(store, Ct));
+        await Assert.ThrowsAsync<HubSpotDailyLimitReachedException>(() => host.RunAsync(store, Ct));
+
+        Assert.True(error.ResetsAt > DateTimeOffset.UnixEpoch);
+        Assert.Equal(2, store.Saves);
+        Assert.Equal(1, sim.GetStats().RateLimitedByPolicy["DAILY"]);
+        Assert.Equal(3, sim.GetStats().Requests("contacts.list"));
     }
 }
