@@ -351,7 +351,8 @@ public sealed class HubSpotSimulator : IAsyncDisposable
             List<HubSpotSimContact> matches;
             lock (_store.Gate)
             {
-                matches = _store.Contacts.Where(contact => !contact.Archived && search.Matches(contact)).ToList();
+                var indexedUntil = _store.NowMs() - (long)_options.SearchLag.TotalMilliseconds;
+                matches = _store.Contacts.Where(contact => !contact.Archived && contact.ModifiedMs <= indexedUntil && search.Matches(contact)).ToList();
                 matches.Sort(search.Compare);
                 writer.WriteStartObject();
                 writer.WriteNumber("total", matches.Count);

@@ -44,6 +44,9 @@ public sealed record HubSpotSimulatorOptions
     /// <summary>The clock lastmodifieddate and the rate limits run on.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>How long a change takes to reach the search index (HubSpot: a few seconds); list and batch read see it at once.</summary>
+    public TimeSpan SearchLag { get; init; } = TimeSpan.Zero;
+
     public int ListPageLimit { get; init; } = 100;
 
     public int SearchPageLimit { get; init; } = 200;

@@ -126,4 +126,20 @@ public sealed class HubSpotSimulatorTests
         Assert.Equal(8, stats.RootElement.GetProperty("contacts").GetInt32());
         Assert.Equal(2, stats.RootElement.GetProperty("archivedContacts").GetInt32());
     }
+
+    [Fact]
+    public async Task Search_ChangeWithinTheLag_IsNotFoundUntilIndexed()
+    {
+        await using var sim = await HubSpotSimulator.StartAsync(new HubSpotSimulatorOptions { SearchLag = TimeSpan.FromMilliseconds(600), SearchRequestsPerSecond = null }, Ct);
+        using var client = Client(sim);
+        var id = sim.CreateContact(new Dictionary<string, string> { ["email"] = "lag@example.org" });
+        const string Query = """{"limit":10,"filterGroups":[{"filters":[{"propertyName":"email","operator":"EQ","value":"lag@example.org"}]}]}""";
+
+        using var early = JsonDocument.Parse(await (await client.PostAsync(new Uri("/crm/v3/objects/contacts/search", UriKind.Relative), Json(Query), Ct)).Content.ReadAsStringAsync(Ct));
+        await Task.Delay(800, Ct);
+        using var later = JsonDocument.Parse(await (await client.PostAsync(new Uri("/crm/v3/objects/contacts/search", UriKind.Relative), Json(Query), Ct)).Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(0, early.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal(id.ToString(System.Globalization.CultureInfo.InvariantCulture), later.RootElement.GetProperty("results")[0].GetProperty("id").GetString());
+    }
 }
