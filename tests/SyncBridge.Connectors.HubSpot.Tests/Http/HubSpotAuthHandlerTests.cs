@@ -30,14 +30,14 @@ public sealed class HubSpotAuthHandlerTests : IDisposable
         }
     }
 
-    private HubSpotTestHost OAuthHost() => HubSpotTestHost.Create(BaseUrl, settings =>
+    private HubSpotTestHost OAuthHost(TimeProvider? clock = null) => HubSpotTestHost.Create(BaseUrl, settings =>
     {
         settings["SyncBridge:HubSpot:AccessToken"] = null;
         settings["SyncBridge:HubSpot:OAuth:ClientId"] = "client";
         settings["SyncBridge:HubSpot:OAuth:ClientSecret"] = "secret";
         settings["SyncBridge:HubSpot:OAuth:RefreshToken"] = "refresh-0";
         settings["SyncBridge:HubSpot:OAuth:TokenUrl"] = new Uri(BaseUrl, TokenPath).ToString();
-    });
+    }, clock);
 
     private int Calls(string path) => _server.LogEntries.Count(entry => entry.RequestMessage.Path == path);
 
@@ -88,5 +88,26 @@ public sealed class HubSpotAuthHandlerTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Equal(1, Calls(HubSpotWire.ContactsPath));
         Assert.Equal(0, Calls(TokenPath));
+    }
+
+    [Fact]
+    public async Task Send_TokenNearExpiry_RefreshesBeforeUsingIt()
+    {
+        StubTokens("first", "second");
+        _server.Given(Request.Create().WithPath(HubSpotWire.ContactsPath))
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(HubSpotWire.Page([], null)));
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
+        using var host = OAuthHost(clock);
+
+        await host.Contacts.ListAsync(host.ObjectsPath, 10, null, ["email"], "false", Ct);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await host.Contacts.ListAsync(host.ObjectsPath, 10, null, ["email"], "false", Ct);
+        clock.Advance(TimeSpan.FromMinutes(20));
+        await host.Contacts.ListAsync(host.ObjectsPath, 10, null, ["email"], "false", Ct);
+
+        var used = _server.LogEntries.Where(entry => entry.RequestMessage.Path == HubSpotWire.ContactsPath)
+            .Select(entry => entry.RequestMessage.Headers!["Authorization"].Single()).ToList();
+        Assert.Equal(["Bearer first", "Bearer first", "Bearer second"], used);
+        Assert.Equal(2, Calls(TokenPath));
     }
 }
