@@ -369,9 +369,11 @@ public sealed class HubSpotContactSource : IContactSource
         }
         catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidOperationException or NotImplementedException)
         {
+            // The exception's text may quote the record's values (an email, a phone): report only its kind.
             var where = $"{location} contact {record.Id}";
-            Log.RecordSkipped(_logger, Name, where, exception.Message);
-            errors.Add(new RecordError(Name, where, exception.Message));
+            var reason = $"could not be mapped to a canonical contact ({exception.GetType().Name})";
+            Log.RecordSkipped(_logger, Name, where, reason);
+            errors.Add(new RecordError(Name, where, reason));
         }
     }
 
