@@ -2,8 +2,9 @@ using BenchmarkDotNet.Running;
 
 namespace SyncBridge.Benchmarks;
 
-/// <summary>Runs the benchmarks named on the command line (the Worker's own Program is referenced too, hence the namespace).</summary>
-public static class Program
+// A named class in this namespace: the Worker's top-level Program (referenced assembly) would clash with a
+// top-level Program here (CS0436).
+internal static class Program
 {
     public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 }
