@@ -75,7 +75,7 @@ public static class HubSpotServiceCollectionExtensions
                 client.BaseAddress = new Uri(tokenUrl.GetLeftPart(UriPartial.Authority));
             });
 
-        services.TryAddSingleton(provider => new ContactNormalizer(provider.GetService<IOptions<NormalizationOptions>>()?.Value ?? new NormalizationOptions()));
+        services.AddSyncBridgeNormalization();
         services.TryAddSingleton(provider => new HubSpotContactMapper(provider.GetRequiredService<ContactNormalizer>()));
         services.TryAddSingleton(provider => new HubSpotContactSource(
             provider.GetRequiredService<IHubSpotContactsApi>(),

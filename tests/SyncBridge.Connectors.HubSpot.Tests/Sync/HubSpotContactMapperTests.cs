@@ -81,4 +81,18 @@ public sealed class HubSpotContactMapperTests
 
         Assert.Equal(expected, contact.HubSpotMarketable);
     }
+
+    [Fact]
+    public void Map_MessyHubSpotValues_GoThroughCoresNormalizer()
+    {
+        var mapper = new HubSpotContactMapper(new ContactNormalizer(new NormalizationOptions()));
+
+        var contact = mapper.Map(Record(("email", "mailto:Taro.Yamada@Example.JP "), ("firstname", "太郎"), ("lastname", "山田"), ("phone", "03-1234-5678"), ("country", "Japan")));
+
+        Assert.True(contact.Email.IsValid);
+        Assert.Equal("example.jp", contact.Email.Domain);
+        Assert.Equal("山田", contact.FamilyName);
+        Assert.Equal("+81312345678", contact.Phone.E164);
+        Assert.Equal("JP", contact.CountryCode);
+    }
 }
