@@ -39,6 +39,7 @@ internal sealed class HubSpotRateLimitHandler(HubSpotAccountContext account, Hub
         }
 
         response.Dispose();
+        metrics.RecordDailyBudget(account.Name, 0, metrics.DailyBudget(account.Name)?.Limit ?? account.Options.DailyLimit);
         var resetsAt = account.DailyGate.Trip();
         Log.DailyLimitReached(logger, account.Name, resetsAt);
         throw new HubSpotDailyLimitReachedException(account.Name, resetsAt);

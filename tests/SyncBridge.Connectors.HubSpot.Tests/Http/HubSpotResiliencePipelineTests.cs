@@ -94,6 +94,7 @@ public sealed class HubSpotResiliencePipelineTests : IDisposable
         Assert.Equal(expected, second.ResetsAt);
         Assert.Equal(1, Calls(HubSpotWire.ContactsPath));
         Assert.Equal(expected, host.DailyGate.BlockedUntil);
+        Assert.Equal(0, host.Metrics.DailyBudget("default")!.Value.Remaining);
 
         clock.Advance(TimeSpan.FromHours(5));
         Assert.Null(host.DailyGate.BlockedUntil);
