@@ -1,0 +1,11 @@
+using Refit;
+
+namespace SyncBridge.Connectors.HubSpot.Api;
+
+/// <summary>Form submissions (the form-integrations v1 API has no date-versioned path).</summary>
+public interface IHubSpotFormsApi
+{
+    /// <summary>Submissions of one form, newest first, <paramref name="limit"/> ≤ 50.</summary>
+    [Get("/form-integrations/v1/submissions/forms/{formGuid}")]
+    Task<HubSpotFormSubmissions> GetSubmissionsAsync(string formGuid, int limit, string? after, CancellationToken cancellationToken);
+}
