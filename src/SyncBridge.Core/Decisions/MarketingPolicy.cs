@@ -37,7 +37,10 @@ internal sealed class MarketingPolicy
         var noEmail = email.IsEmpty;
         var invalid = !noEmail && !email.IsValid;
         var usable = !noEmail && email.IsValid;
-        var domain = usable ? email.Domain : string.Empty;
+        var normalized = email.Normalized.AsSpan();
+        var at = usable ? normalized.LastIndexOf('@') : -1;
+        var domain = at >= 0 ? normalized[(at + 1)..] : [];
+        var localPart = at >= 0 ? normalized[..at] : [];
         var consent = contact.Consent;
 
         if (noEmail)
@@ -69,7 +72,7 @@ internal sealed class MarketingPolicy
             reasons |= MarketingReasons.NoConsent;
         }
 
-        var role = usable && IsRoleAddress(email.LocalPart);
+        var role = usable && IsRoleAddress(localPart);
         if (role)
         {
             reasons |= MarketingReasons.RoleAddress;
@@ -128,9 +131,9 @@ internal sealed class MarketingPolicy
             trace.Add("marketing.hard_bounce", hardBounce, ("hard_bounced", DecisionTrace.Flag(consent.HardBounced)), ("bounce_reason", consent.BounceReason));
             trace.Add("marketing.unsubscribed", unsubscribed, ("unsubscribed_from_all", DecisionTrace.Flag(consent.UnsubscribedFromAll)));
             trace.Add("marketing.no_consent", noConsent, ("country", contact.CountryCode), ("consent_required", DecisionTrace.Flag(consentRequired)), ("consent", consent.State.ToString().ToUpperInvariant()));
-            trace.Add("marketing.role_address", role, ("local_part", usable ? email.LocalPart : string.Empty));
-            trace.Add("marketing.competitor_domain", competitor, ("domain", domain), ("competitor_domains", string.Join('|', _competitorDomains)));
-            trace.Add("marketing.internal_domain", isInternal, ("domain", domain), ("internal_domains", string.Join('|', _internalDomains)));
+            trace.Add("marketing.role_address", role, ("local_part", localPart.ToString()));
+            trace.Add("marketing.competitor_domain", competitor, ("domain", domain.ToString()), ("competitor_domains", string.Join('|', _competitorDomains)));
+            trace.Add("marketing.internal_domain", isInternal, ("domain", domain.ToString()), ("internal_domains", string.Join('|', _internalDomains)));
             trace.Add("marketing.hot", card.Hot, ("hot", DecisionTrace.Flag(card.Hot)), ("score", DecisionTrace.Num(card.Score)));
             trace.Add("marketing.recent_conversion", recentConversion, ("last_conversion_at", DecisionTrace.Time(card.LastConversionAt)), ("within_days", DecisionTrace.Num(_recentConversionTicks / TimeSpan.TicksPerDay)));
             trace.Add("marketing.engaged", engaged, ("last_engagement_at", DecisionTrace.Time(card.LastEngagementAt)), ("within_days", DecisionTrace.Num(_engagedTicks / TimeSpan.TicksPerDay)));
@@ -153,9 +156,9 @@ internal sealed class MarketingPolicy
         return MarketingReasons.Dormant;
     }
 
-    private bool IsRoleAddress(string localPart)
+    private bool IsRoleAddress(ReadOnlySpan<char> localPart)
     {
-        var local = localPart.AsSpan();
+        var local = localPart;
         var plus = local.IndexOf('+');
         if (plus >= 0)
         {
@@ -174,7 +177,7 @@ internal sealed class MarketingPolicy
         return false;
     }
 
-    private static bool MatchesDomain(string domain, string[] domains)
+    private static bool MatchesDomain(ReadOnlySpan<char> domain, string[] domains)
     {
         foreach (var d in domains)
         {
