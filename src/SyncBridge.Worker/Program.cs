@@ -1,1 +1,3 @@
-return 0;
+using SyncBridge.Worker.Cli;
+
+return await SyncBridgeCli.InvokeAsync(args, CliContext.Console()).ConfigureAwait(false);

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs every test of the solution and prints one summary line read from the test results:
+#   N passed, N failed, N skipped
+# Starts whatever local services the integration tests need (scripts beside this one) first.
+# Usage: bash infra/local/test.sh            (from anywhere; results go to TestResults/ at the repo root)
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+
+results="$root/TestResults"
+rm -rf "$results"
+mkdir -p "$results"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# Local services for integration tests (each script is idempotent and starts its service on 127.0.0.1 only).
+for service in "$root"/infra/local/start-*.sh; do
+  [ -e "$service" ] || continue
+  echo "starting $(basename "$service")"
+  bash "$service"
+done
+
+set +e
+dotnet test --solution SyncBridge.sln --configuration Release --report-trx --results-directory "$results"
+status=$?
+set -e
+
+projects=$(ls tests/*/*.Tests.csproj 2>/dev/null | wc -l)
+trx_files=$(find "$results" -name '*.trx' | wc -l)
+passed=0; failed=0; skipped=0
+for trx in $(find "$results" -name '*.trx'); do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  value() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  total=$(value total); executed=$(value executed); p=$(value passed); f=$(value failed)
+  e=$(value error); t=$(value timeout); a=$(value aborted)
+  passed=$((passed + p))
+  failed=$((failed + f + e + t + a))
+  skipped=$((skipped + total - executed))
+done
+
+if [ "$trx_files" -lt "$projects" ]; then
+  echo "error: $projects test projects but only $trx_files result files: a test host crashed or did not run" >&2
+  [ "$status" -eq 0 ] && status=1
+fi
+if [ "$failed" -gt 0 ] && [ "$status" -eq 0 ]; then
+  status=1
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"

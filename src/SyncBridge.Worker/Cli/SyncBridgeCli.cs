@@ -1,0 +1,31 @@
+using System.CommandLine;
+using SyncBridge.Worker.Commands;
+
+namespace SyncBridge.Worker.Cli;
+
+/// <summary>The command line: every verb SyncBridge has, with help that explains each.</summary>
+internal static class SyncBridgeCli
+{
+    public static RootCommand Create(CliContext context)
+    {
+        var root = new RootCommand(
+            "SyncBridge keeps Salesforce and HubSpot in step: it normalizes and de-duplicates contacts, scores and stages them, " +
+            "decides which HubSpot should bill as marketing contacts, and sends lifecycle updates back to the CRMs.")
+        {
+            GlobalOptions.Config,
+        };
+        root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(NormalizeCommand.Create(context));
+        root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(GenerateCommand.Create(context));
+        return root;
+    }
+
+    public static Task<int> InvokeAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var root = Create(context);
+        var configuration = new InvocationConfiguration { Output = context.Output, Error = context.Error };
+        return root.Parse(args).InvokeAsync(configuration, cancellationToken);
+    }
+}

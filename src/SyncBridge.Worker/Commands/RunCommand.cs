@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using SyncBridge.Worker.Cli;
+using SyncBridge.Worker.Hosting;
+
+namespace SyncBridge.Worker.Commands;
+
+/// <summary><c>run</c>: the long-running worker — scheduler and background services until stopped (Ctrl+C / SIGTERM).</summary>
+internal static class RunCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("run", "Run the worker: validate configuration, open the state store, start the scheduler and its jobs until stopped (Ctrl+C or SIGTERM).");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = VerbHost.TryBuild(context, new HostSettings
+            {
+                ConfigFiles = parse.GetValue(GlobalOptions.Config) ?? [],
+                RunBackgroundServices = true,
+            });
+            if (host is null)
+            {
+                return ExitCodes.Configuration;
+            }
+
+            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

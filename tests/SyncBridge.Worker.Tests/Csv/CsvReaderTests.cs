@@ -1,0 +1,126 @@
+using SyncBridge.Worker.Csv;
+
+namespace SyncBridge.Worker.Tests.Csv;
+
+public sealed class CsvReaderTests
+{
+    private static List<CsvRecord> ReadAll(string text)
+    {
+        using var reader = new CsvReader(new StringReader(text));
+        var records = new List<CsvRecord>();
+        while (reader.TryRead(out var record))
+        {
+            records.Add(record);
+        }
+
+        return records;
+    }
+
+    [Fact]
+    public void TryRead_PlainFields_SplitsOnCommas()
+    {
+        var records = ReadAll("a,b,c\n1,2,3\n");
+        Assert.Equal(2, records.Count);
+        Assert.Equal(["1", "2", "3"], records[1].Fields);
+        Assert.Equal(2, records[1].Line);
+    }
+
+    [Fact]
+    public void TryRead_QuotedFieldWithCommaQuoteAndNewline_KeepsThemInTheField()
+    {
+        var records = ReadAll("a,b\n\"x, y\",\"say \"\"hi\"\"\nthere\"\nnext,row\n");
+        Assert.Equal(3, records.Count);
+        Assert.Equal(["x, y", "say \"hi\"\nthere"], records[1].Fields);
+        Assert.Equal(2, records[1].Line);
+        Assert.Equal(4, records[2].Line);
+        Assert.Equal(["next", "row"], records[2].Fields);
+    }
+
+    [Fact]
+    public void TryRead_CrLfLineEndings_AreRecordSeparatorsAndKeptInsideQuotes()
+    {
+        var records = ReadAll("a,b\r\n1,\"x\r\ny\"\r\n2,z\r\n");
+        Assert.Equal(3, records.Count);
+        Assert.Equal("x\r\ny", records[1].Fields[1]);
+        Assert.Equal(["2", "z"], records[2].Fields);
+        Assert.Equal(4, records[2].Line);
+    }
+
+    [Fact]
+    public void TryRead_NoTrailingNewline_ReadsLastRecord()
+    {
+        var records = ReadAll("a,b\n1,2");
+        Assert.Equal(["1", "2"], records[1].Fields);
+    }
+
+    [Fact]
+    public void TryRead_EmptyFieldsAndTrailingComma_AreEmptyStrings()
+    {
+        var records = ReadAll("a,b,c\n,,\n\"\",x,\n");
+        Assert.Equal(["", "", ""], records[1].Fields);
+        Assert.Equal(["", "x", ""], records[2].Fields);
+    }
+
+    [Fact]
+    public void TryRead_BlankLines_AreSkippedButCounted()
+    {
+        var records = ReadAll("a\n\n1\n\n\n2\n");
+        Assert.Equal(3, records.Count);
+        Assert.Equal(3, records[1].Line);
+        Assert.Equal(6, records[2].Line);
+    }
+
+    [Fact]
+    public void TryRead_UnterminatedQuote_ReportsItsLineAndRereadsTheLinesItSwallowed()
+    {
+        var records = ReadAll("a,b\n1,\"broken\n2,ok\n3,fine\n");
+        Assert.Equal(4, records.Count);
+        Assert.True(records[1].IsMalformed);
+        Assert.Equal(2, records[1].Line);
+        Assert.Contains("unterminated", records[1].Error, StringComparison.Ordinal);
+        Assert.Equal(["2", "ok"], records[2].Fields);
+        Assert.Equal(3, records[2].Line);
+        Assert.Equal(["3", "fine"], records[3].Fields);
+        Assert.Equal(4, records[3].Line);
+    }
+
+    [Fact]
+    public void TryRead_TextAfterClosingQuote_IsMalformed()
+    {
+        var records = ReadAll("a,b\n\"x\"y,1\n2,3\n");
+        Assert.True(records[1].IsMalformed);
+        Assert.Equal(2, records[1].Line);
+        Assert.False(records[2].IsMalformed);
+        Assert.Equal(["2", "3"], records[2].Fields);
+    }
+
+    [Fact]
+    public void Reject_MultiLineRecordWithWrongFieldCount_GivesBackSwallowedLines()
+    {
+        using var reader = new CsvReader(new StringReader("a,b\n1,\"x\n2\",y\n3,z\n"));
+        Assert.True(reader.TryRead(out _));
+        Assert.True(reader.TryRead(out var record));
+        Assert.Equal(3, record.Fields.Count);
+        var rejected = reader.Reject(record, "expected 2 fields, found 3");
+        Assert.True(rejected.IsMalformed);
+        Assert.Equal(2, rejected.Line);
+
+        // The line the quote swallowed is read again as a record of its own, then the rest goes on.
+        Assert.True(reader.TryRead(out var again));
+        Assert.Equal(3, again.Line);
+        Assert.Equal(["2\"", "y"], again.Fields);
+        Assert.True(reader.TryRead(out var last));
+        Assert.Equal(["3", "z"], last.Fields);
+        Assert.Equal(4, last.Line);
+    }
+
+    [Fact]
+    public void TryRead_QuoteSpanningTooManyLines_IsCutAndRecovered()
+    {
+        var lines = string.Join('\n', Enumerable.Range(0, CsvReader.MaxLinesPerRecord + 10).Select(i => $"{i},v"));
+        var records = ReadAll("a,b\n1,\"open\n" + lines + "\n");
+        Assert.True(records[1].IsMalformed);
+        Assert.Equal(CsvReader.MaxLinesPerRecord + 10 + 2, records.Count);
+        Assert.All(records.Skip(2), r => Assert.False(r.IsMalformed));
+    }
+}
