@@ -38,7 +38,7 @@ public sealed class DecisionSettings
         var rules = validator.Validate(Options.DefaultName, options);
         if (rules.Failed)
         {
-            failures.AddRange(rules.Failures);
+            failures.AddRange(rules.Failures.Select(f => $"{section}: {f}"));
         }
     }
 }

@@ -13,7 +13,7 @@ internal sealed class LifecycleOptionsValidator : IValidateOptions<LifecycleOpti
         {
             if (string.IsNullOrWhiteSpace(statuses[i]))
             {
-                return ValidateOptionsResult.Fail($"{LifecycleOptions.SectionName}:QualifiedSalesStatuses:{i} is blank.");
+                return ValidateOptionsResult.Fail($"QualifiedSalesStatuses:{i} is blank.");
             }
         }
 

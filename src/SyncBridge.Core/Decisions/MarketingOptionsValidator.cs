@@ -5,7 +5,6 @@ namespace SyncBridge.Core.Decisions;
 /// <summary>Rules of <see cref="MarketingOptions"/>: country codes, role parts and domains well formed.</summary>
 internal sealed class MarketingOptionsValidator : IValidateOptions<MarketingOptions>
 {
-    private const string P = MarketingOptions.SectionName;
 
     public ValidateOptionsResult Validate(string? name, MarketingOptions options)
     {
@@ -30,7 +29,7 @@ internal sealed class MarketingOptionsValidator : IValidateOptions<MarketingOpti
         {
             if (values[i] is null || !ok(values[i]))
             {
-                errors.Add($"{P}:{setting}:{i} ('{values[i]}') must be {expected}.");
+                errors.Add($"{setting}:{i} ('{values[i]}') must be {expected}.");
             }
         }
     }

@@ -7,7 +7,6 @@ namespace SyncBridge.Core.Decisions;
 /// <summary>Cross-field rules of <see cref="ScoringOptions"/>; every failure is reported at once, naming the setting.</summary>
 internal sealed class ScoringOptionsValidator : IValidateOptions<ScoringOptions>
 {
-    private const string P = ScoringOptions.SectionName;
 
     public ValidateOptionsResult Validate(string? name, ScoringOptions options)
     {
@@ -15,17 +14,17 @@ internal sealed class ScoringOptionsValidator : IValidateOptions<ScoringOptions>
         var errors = new List<string>();
         if (!(options.HalfLifeDays > 0))
         {
-            errors.Add($"{P}:HalfLifeDays must be greater than 0 (was {Num(options.HalfLifeDays)}).");
+            errors.Add($"HalfLifeDays must be greater than 0 (was {Num(options.HalfLifeDays)}).");
         }
 
         if (options.MqlThreshold > options.HotThreshold)
         {
-            errors.Add($"{P}:MqlThreshold ({Num(options.MqlThreshold)}) must not exceed {P}:HotThreshold ({Num(options.HotThreshold)}).");
+            errors.Add($"MqlThreshold ({Num(options.MqlThreshold)}) must not exceed HotThreshold ({Num(options.HotThreshold)}).");
         }
 
         if (options.ReengagementRecentDays >= options.ReengagementSilenceDays)
         {
-            errors.Add($"{P}:ReengagementRecentDays ({options.ReengagementRecentDays}) must be less than {P}:ReengagementSilenceDays ({options.ReengagementSilenceDays}).");
+            errors.Add($"ReengagementRecentDays ({options.ReengagementRecentDays}) must be less than ReengagementSilenceDays ({options.ReengagementSilenceDays}).");
         }
 
         CheckKeys(options.SeniorityPoints, "SeniorityPoints", Enum.GetValues<Seniority>().Select(s => s.ToWireName()), errors);
@@ -37,12 +36,12 @@ internal sealed class ScoringOptionsValidator : IValidateOptions<ScoringOptions>
         {
             if (bands[i].MinEmployees < 0)
             {
-                errors.Add($"{P}:CompanySizeBands:{i}:MinEmployees must not be negative.");
+                errors.Add($"CompanySizeBands:{i}:MinEmployees must not be negative.");
             }
 
             if (i > 0 && bands[i].MinEmployees <= bands[i - 1].MinEmployees)
             {
-                errors.Add($"{P}:CompanySizeBands:{i}:MinEmployees ({bands[i].MinEmployees}) must be greater than the previous band's ({bands[i - 1].MinEmployees}).");
+                errors.Add($"CompanySizeBands:{i}:MinEmployees ({bands[i].MinEmployees}) must be greater than the previous band's ({bands[i - 1].MinEmployees}).");
             }
         }
 
@@ -51,7 +50,7 @@ internal sealed class ScoringOptionsValidator : IValidateOptions<ScoringOptions>
         {
             if (!UrlPattern.IsValid(rules[i].Pattern))
             {
-                errors.Add($"{P}:PageRules:{i}:Pattern ('{rules[i].Pattern}') must start with '/' or '*', e.g. /pricing* or /blog/*.");
+                errors.Add($"PageRules:{i}:Pattern ('{rules[i].Pattern}') must start with '/' or '*', e.g. /pricing* or /blog/*.");
             }
         }
 
@@ -65,7 +64,7 @@ internal sealed class ScoringOptionsValidator : IValidateOptions<ScoringOptions>
         {
             if (!knownSet.Contains(key))
             {
-                errors.Add($"{P}:{setting}:{key} is not a known value (known: {string.Join(", ", knownSet.Order(StringComparer.Ordinal))}).");
+                errors.Add($"{setting}:{key} is not a known value (known: {string.Join(", ", knownSet.Order(StringComparer.Ordinal))}).");
             }
         }
     }

@@ -5,7 +5,6 @@ namespace SyncBridge.Core.Decisions;
 /// <summary>Rules of <see cref="SegmentsOptions"/>: names well formed, at most 64, every condition compiles.</summary>
 internal sealed class SegmentsOptionsValidator : IValidateOptions<SegmentsOptions>
 {
-    private const string P = SegmentsOptions.SectionName;
 
     public ValidateOptionsResult Validate(string? name, SegmentsOptions options)
     {
@@ -13,17 +12,17 @@ internal sealed class SegmentsOptionsValidator : IValidateOptions<SegmentsOption
         var errors = new List<string>();
         if (options.Definitions.Count > SegmentsOptions.MaxSegments)
         {
-            errors.Add($"{P}:Definitions has {options.Definitions.Count} segments; at most {SegmentsOptions.MaxSegments} are supported.");
+            errors.Add($"Definitions has {options.Definitions.Count} segments; at most {SegmentsOptions.MaxSegments} are supported.");
         }
 
         foreach (var (segment, condition) in options.Definitions)
         {
             if (!IsValidName(segment))
             {
-                errors.Add($"{P}:Definitions:{segment}: a segment name uses letters, digits, '-', '_' and '.'.");
+                errors.Add($"Definitions:{segment}: a segment name uses letters, digits, '-', '_' and '.'.");
             }
 
-            SegmentCompiler.Compile(condition, $"{P}:Definitions:{segment}", errors);
+            SegmentCompiler.Compile(condition, $"Definitions:{segment}", errors);
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
