@@ -1,0 +1,366 @@
+using System.Globalization;
+using System.Text;
+using SyncBridge.Core.Contacts;
+using SyncBridge.Core.Decisions;
+using SyncBridge.Core.Identity;
+using SyncBridge.Core.Normalization;
+using SyncBridge.Worker.Csv;
+using SyncBridge.Worker.Normalize;
+
+namespace SyncBridge.Worker.Commands;
+
+/// <summary>
+/// Reads contacts.csv and events.csv for <c>plan</c>, <c>explain</c> and <c>segments</c>: every row is normalized
+/// and resolved to a person (identity graph), the person's rows are merged, and events are attached by email.
+/// Bad rows and bad values are reported on <c>diagnostics</c> as <c>file:line: message</c> (naming the column and
+/// value) and skipped; a bad value in an optional column is read as unknown and the row is still decided.
+/// </summary>
+internal sealed class PlanInputLoader(ContactNormalizer normalizer, TextWriter diagnostics)
+{
+    private const int DetailPoolLimit = 200_000;
+    private readonly Dictionary<string, string> _detailPool = new(StringComparer.Ordinal);
+    private long _badValues;
+
+    /// <exception cref="FileNotFoundException">A file does not exist.</exception>
+    /// <exception cref="InvalidDataException">A file has no header row or lacks a required column.</exception>
+    public PlanInput Load(string contactsPath, string? eventsPath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contactsPath);
+        if (!File.Exists(contactsPath))
+        {
+            throw new FileNotFoundException($"contacts file not found: {contactsPath}", contactsPath);
+        }
+
+        if (eventsPath is not null && !File.Exists(eventsPath))
+        {
+            throw new FileNotFoundException($"events file not found: {eventsPath}", eventsPath);
+        }
+
+        var graph = new IdentityGraph();
+        var rows = new List<CanonicalContact>();
+        long rejected = 0;
+        using (var reader = ContactRowReader.Open(contactsPath))
+        {
+            var columns = new ExtraColumns(reader.Header);
+            while (reader.TryRead(out var row, (line, error) =>
+            {
+                rejected++;
+                diagnostics.WriteLine($"{contactsPath}:{line}: {error}");
+            }))
+            {
+                if ((rows.Count & 0xFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var contact = WithExtras(normalizer.Normalize(row.Raw), row, columns, contactsPath);
+                graph.Add(contact);
+                rows.Add(contact);
+            }
+        }
+
+        // Group rows by person, in order of each person's first row.
+        var personIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var personIds = new List<string>();
+        var rowsOf = new List<List<CanonicalContact>>();
+        for (var handle = 0; handle < rows.Count; handle++)
+        {
+            var id = graph.PersonIdOf(handle);
+            if (!personIndex.TryGetValue(id, out var index))
+            {
+                index = personIds.Count;
+                personIndex[id] = index;
+                personIds.Add(id);
+                rowsOf.Add([]);
+            }
+
+            rowsOf[index].Add(rows[handle]);
+        }
+
+        var contactRows = rows.Count;
+        rows.Clear();
+        var emailIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var emailKeys = new List<string[]>(personIds.Count);
+        for (var p = 0; p < rowsOf.Count; p++)
+        {
+            var keys = new List<string>(2);
+            foreach (var r in rowsOf[p])
+            {
+                foreach (var key in (ReadOnlySpan<string>)[r.Email.Normalized, r.Email.MatchKey, r.Email.Original.Trim().ToLowerInvariant()])
+                {
+                    if (key.Length > 0 && !keys.Contains(key))
+                    {
+                        keys.Add(key);
+                        emailIndex.TryAdd(key, p);
+                    }
+                }
+            }
+
+            emailKeys.Add([.. keys]);
+        }
+
+        var activities = new List<Activity>?[personIds.Count];
+        long events = 0, rejectedEvents = 0, unmatched = 0;
+        if (eventsPath is not null)
+        {
+            (events, rejectedEvents, unmatched) = ReadEvents(eventsPath, emailIndex, activities, cancellationToken);
+        }
+
+        var subjects = new DecisionSubject[personIds.Count];
+        for (var p = 0; p < subjects.Length; p++)
+        {
+            subjects[p] = new DecisionSubject(personIds[p], PlanPersonMerger.Merge(rowsOf[p], (IReadOnlyList<Activity>?)activities[p] ?? []));
+            rowsOf[p] = null!;
+        }
+
+        return new PlanInput
+        {
+            Subjects = subjects,
+            EmailKeys = emailKeys,
+            ContactRows = contactRows,
+            RejectedContactRows = rejected,
+            BadValues = _badValues,
+            Events = events,
+            RejectedEvents = rejectedEvents,
+            UnmatchedEvents = unmatched,
+        };
+    }
+
+    private (long Events, long Rejected, long Unmatched) ReadEvents(string path, Dictionary<string, int> emailIndex, List<Activity>?[] activities, CancellationToken cancellationToken)
+    {
+        using var csv = new CsvReader(new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), new UTF8Encoding(false), true, 1 << 16));
+        CsvHeader? header = null;
+        while (header is null && csv.TryRead(out var first))
+        {
+            if (!first.IsMalformed)
+            {
+                header = new CsvHeader(first.Fields);
+            }
+        }
+
+        if (header is null)
+        {
+            throw new InvalidDataException($"{path}: no header row");
+        }
+
+        int email = header.IndexOf("email"), type = header.IndexOf("type"), occurredAt = header.IndexOf("occurred_at"), detail = header.IndexOf("detail");
+        foreach (var (name, index) in new[] { ("email", email), ("type", type), ("occurred_at", occurredAt) })
+        {
+            if (index < 0)
+            {
+                throw new InvalidDataException($"{path}:1: missing column '{name}' (expected email,type,occurred_at,detail)");
+            }
+        }
+
+        long read = 0, rejected = 0, unmatched = 0;
+        long firstUnmatchedLine = 0;
+        while (csv.TryRead(out var record))
+        {
+            if ((read & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (!record.IsMalformed && record.Fields.Count != header.Count)
+            {
+                record = csv.Reject(record, $"expected {header.Count} fields, found {record.Fields.Count}");
+            }
+
+            if (record.IsMalformed)
+            {
+                rejected++;
+                diagnostics.WriteLine($"{path}:{record.Line}: {record.Error}");
+                continue;
+            }
+
+            var f = record.Fields;
+            var typeText = CsvHeader.Get(f, type);
+            if (!ActivityTypeNames.TryParse(typeText, out var activityType))
+            {
+                rejected++;
+                diagnostics.WriteLine($"{path}:{record.Line}: type: unknown event type '{typeText}' (expected email_open, email_click, page_view, form_submission, event_attended, demo_request or pricing_inquiry)");
+                continue;
+            }
+
+            var when = CsvHeader.Get(f, occurredAt);
+            if (!DateTimeOffset.TryParse(when.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var occurred))
+            {
+                rejected++;
+                diagnostics.WriteLine($"{path}:{record.Line}: occurred_at: '{when}' is not a date and time (use ISO 8601, e.g. 2026-11-20T09:30:00Z)");
+                continue;
+            }
+
+            var address = CsvHeader.Get(f, email).Trim();
+            if (address.Length == 0)
+            {
+                rejected++;
+                diagnostics.WriteLine($"{path}:{record.Line}: email: empty; an event needs the person's email");
+                continue;
+            }
+
+            var person = FindPerson(address, emailIndex);
+            if (person < 0)
+            {
+                unmatched++;
+                if (firstUnmatchedLine == 0)
+                {
+                    firstUnmatchedLine = record.Line;
+                }
+
+                continue;
+            }
+
+            (activities[person] ??= []).Add(new Activity(activityType, occurred, Pool(CsvHeader.Get(f, detail))));
+            read++;
+        }
+
+        if (unmatched > 0)
+        {
+            diagnostics.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}:{firstUnmatchedLine}: {unmatched} event(s) name an email that no contact has (first here); they were ignored"));
+        }
+
+        return (read, rejected, unmatched);
+    }
+
+    private int FindPerson(string address, Dictionary<string, int> emailIndex)
+    {
+        if (emailIndex.TryGetValue(address.ToLowerInvariant(), out var person))
+        {
+            return person;
+        }
+
+        var email = normalizer.Normalize(new RawContactRecord { Email = address }).Email;
+        return email.MatchKey.Length > 0 && emailIndex.TryGetValue(email.MatchKey, out person) ? person
+            : email.Normalized.Length > 0 && emailIndex.TryGetValue(email.Normalized, out person) ? person
+            : -1;
+    }
+
+    private string Pool(string detail)
+    {
+        if (detail.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        if (_detailPool.TryGetValue(detail, out var pooled))
+        {
+            return pooled;
+        }
+
+        if (_detailPool.Count < DetailPoolLimit)
+        {
+            _detailPool[detail] = detail;
+        }
+
+        return detail;
+    }
+
+    private CanonicalContact WithExtras(CanonicalContact contact, ContactRow row, ExtraColumns columns, string path)
+    {
+        var f = row.Fields;
+        LifecycleStage? stage = contact.LifecycleStage;
+        var stageText = CsvHeader.Get(f, columns.Stage).Trim();
+        if (stageText.Length > 0)
+        {
+            if (LifecycleStageNames.TryParse(stageText, out var parsed))
+            {
+                stage = parsed;
+            }
+            else
+            {
+                Bad(path, row.Line, PlanContactColumns.LifecycleStage, stageText, "is not a lifecycle stage (subscriber, lead, marketingqualifiedlead, salesqualifiedlead, opportunity, customer, evangelist, other); read as unknown");
+            }
+        }
+
+        var optOut = Bool(f, columns.OptOut, PlanContactColumns.EmailOptOut, path, row.Line);
+        var bounced = Bool(f, columns.HardBounced, PlanContactColumns.HardBounced, path, row.Line);
+        var open = Bool(f, columns.OpenOpportunity, PlanContactColumns.OpenOpportunity, path, row.Line);
+        var won = Bool(f, columns.WonDeal, PlanContactColumns.WonDeal, path, row.Line);
+        var marketable = Bool(f, columns.Marketable, PlanContactColumns.HubSpotMarketable, path, row.Line);
+        var consentText = CsvHeader.Get(f, columns.Consent);
+        if (!PlanContactColumns.TryParseConsent(consentText, out var consent))
+        {
+            Bad(path, row.Line, PlanContactColumns.Consent, consentText, "is not granted, denied or unknown; read as unknown");
+        }
+
+        var deals = new List<Deal>(contact.Deals);
+        var key = row.SourceKey ?? row.Line.ToString(CultureInfo.InvariantCulture);
+        if (open == true)
+        {
+            deals.Add(new Deal(key + ":open", "open", DealOutcome.Open));
+        }
+
+        if (won == true)
+        {
+            deals.Add(new Deal(key + ":won", "closedwon", DealOutcome.Won));
+        }
+
+        var company = contact.Company;
+        var industry = CsvHeader.Get(f, columns.Industry).Trim();
+        if (industry.Length > 0)
+        {
+            company = company with { Industry = industry };
+        }
+
+        var employeesText = CsvHeader.Get(f, columns.EmployeeCount).Trim();
+        if (employeesText.Length > 0)
+        {
+            if (int.TryParse(employeesText, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var employees) && employees >= 0)
+            {
+                company = company with { EmployeeCount = employees };
+            }
+            else
+            {
+                Bad(path, row.Line, PlanContactColumns.EmployeeCount, employeesText, "is not a whole number; read as unknown");
+            }
+        }
+
+        var salesStatus = CsvHeader.Get(f, columns.SalesStatus).Trim();
+        return contact with
+        {
+            LifecycleStage = stage,
+            Consent = contact.Consent with
+            {
+                UnsubscribedFromAll = optOut ?? contact.Consent.UnsubscribedFromAll,
+                HardBounced = bounced ?? contact.Consent.HardBounced,
+                State = consent != ConsentState.Unknown ? consent : contact.Consent.State,
+            },
+            Deals = deals,
+            HubSpotMarketable = marketable ?? contact.HubSpotMarketable,
+            Company = company,
+            SalesStatus = salesStatus.Length > 0 ? salesStatus : contact.SalesStatus,
+        };
+    }
+
+    private bool? Bool(IReadOnlyList<string> fields, int index, string column, string path, long line)
+    {
+        var text = CsvHeader.Get(fields, index);
+        if (PlanContactColumns.TryParseBool(text, out var value))
+        {
+            return value;
+        }
+
+        Bad(path, line, column, text, "is not true or false; read as unknown");
+        return null;
+    }
+
+    private void Bad(string path, long line, string column, string value, string problem)
+    {
+        _badValues++;
+        diagnostics.WriteLine($"{path}:{line}: {column}: '{value}' {problem}");
+    }
+
+    private sealed class ExtraColumns(CsvHeader header)
+    {
+        public int Stage { get; } = header.IndexOf(PlanContactColumns.LifecycleStage);
+        public int OptOut { get; } = header.IndexOf(PlanContactColumns.EmailOptOut);
+        public int HardBounced { get; } = header.IndexOf(PlanContactColumns.HardBounced);
+        public int Consent { get; } = header.IndexOf(PlanContactColumns.Consent);
+        public int OpenOpportunity { get; } = header.IndexOf(PlanContactColumns.OpenOpportunity);
+        public int WonDeal { get; } = header.IndexOf(PlanContactColumns.WonDeal);
+        public int Marketable { get; } = header.IndexOf(PlanContactColumns.HubSpotMarketable);
+        public int SalesStatus { get; } = header.IndexOf(PlanContactColumns.SalesStatus);
+        public int Industry { get; } = header.IndexOf(PlanContactColumns.Industry);
+        public int EmployeeCount { get; } = header.IndexOf(PlanContactColumns.EmployeeCount);
+    }
+}
