@@ -31,7 +31,6 @@ internal static class ExplainCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var address = parse.GetRequiredValue(email).Trim();
-            var key = address.ToLowerInvariant();
             var target = -1;
             var result = PlanRun.Execute(
                 context,
@@ -39,7 +38,7 @@ internal static class ExplainCommand
                 inputs,
                 input =>
                 {
-                    target = input.FindByEmail(key);
+                    target = input.FindByEmail(address);
                     var personId = target >= 0 ? input.Subjects[target].PersonId : null;
                     return s => s.PersonId == personId;
                 },

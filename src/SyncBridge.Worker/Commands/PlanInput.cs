@@ -7,8 +7,8 @@ internal sealed class PlanInput
 {
     public required IReadOnlyList<DecisionSubject> Subjects { get; init; }
 
-    /// <summary>Per person (same index as <see cref="Subjects"/>): every email key its rows had (normalized and match key).</summary>
-    public required IReadOnlyList<string[]> EmailKeys { get; init; }
+    /// <summary>The index in <see cref="Subjects"/> of the person one of whose rows has the email, or -1.</summary>
+    public required Func<string, int> FindByEmail { get; init; }
 
     public long ContactRows { get; init; }
     public long RejectedContactRows { get; init; }
@@ -16,18 +16,4 @@ internal sealed class PlanInput
     public long Events { get; init; }
     public long RejectedEvents { get; init; }
     public long UnmatchedEvents { get; init; }
-
-    /// <summary>The index of the person one of whose rows has <paramref name="emailKey"/>, or -1.</summary>
-    public int FindByEmail(string emailKey)
-    {
-        for (var i = 0; i < EmailKeys.Count; i++)
-        {
-            if (Array.IndexOf(EmailKeys[i], emailKey) >= 0)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 }

@@ -59,44 +59,48 @@ internal sealed class PlanInputLoader(ContactNormalizer normalizer, TextWriter d
             }
         }
 
-        // Group rows by person, in order of each person's first row.
+        // Group rows by person, in order of each person's first row: a chain of row indexes per person
+        // (first row, next row of the same person) so that a million rows need no million lists.
         var personIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var personIds = new List<string>();
-        var rowsOf = new List<List<CanonicalContact>>();
+        var firstRow = new List<int>();
+        var lastRow = new List<int>();
+        var nextRow = new int[rows.Count];
         for (var handle = 0; handle < rows.Count; handle++)
         {
+            nextRow[handle] = -1;
             var id = graph.PersonIdOf(handle);
             if (!personIndex.TryGetValue(id, out var index))
             {
                 index = personIds.Count;
                 personIndex[id] = index;
                 personIds.Add(id);
-                rowsOf.Add([]);
+                firstRow.Add(handle);
+                lastRow.Add(handle);
+                continue;
             }
 
-            rowsOf[index].Add(rows[handle]);
+            nextRow[lastRow[index]] = handle;
+            lastRow[index] = handle;
         }
 
         var contactRows = rows.Count;
-        rows.Clear();
-        var emailIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var emailKeys = new List<string[]>(personIds.Count);
-        for (var p = 0; p < rowsOf.Count; p++)
+        var emailIndex = new Dictionary<string, int>(personIds.Count, StringComparer.Ordinal);
+        for (var person = 0; person < firstRow.Count; person++)
         {
-            var keys = new List<string>(2);
-            foreach (var r in rowsOf[p])
+            for (var handle = firstRow[person]; handle >= 0; handle = nextRow[handle])
             {
-                foreach (var key in (ReadOnlySpan<string>)[r.Email.Normalized, r.Email.MatchKey, r.Email.Original.Trim().ToLowerInvariant()])
+                var email = rows[handle].Email;
+                if (email.Normalized.Length > 0)
                 {
-                    if (key.Length > 0 && !keys.Contains(key))
-                    {
-                        keys.Add(key);
-                        emailIndex.TryAdd(key, p);
-                    }
+                    emailIndex.TryAdd(email.Normalized, person);
+                }
+
+                if (email.MatchKey.Length > 0)
+                {
+                    emailIndex.TryAdd(email.MatchKey, person);
                 }
             }
-
-            emailKeys.Add([.. keys]);
         }
 
         var activities = new List<Activity>?[personIds.Count];
@@ -107,16 +111,26 @@ internal sealed class PlanInputLoader(ContactNormalizer normalizer, TextWriter d
         }
 
         var subjects = new DecisionSubject[personIds.Count];
+        var personRows = new List<CanonicalContact>();
         for (var p = 0; p < subjects.Length; p++)
         {
-            subjects[p] = new DecisionSubject(personIds[p], PlanPersonMerger.Merge(rowsOf[p], (IReadOnlyList<Activity>?)activities[p] ?? []));
-            rowsOf[p] = null!;
+            personRows.Clear();
+            for (var handle = firstRow[p]; handle >= 0; handle = nextRow[handle])
+            {
+                personRows.Add(rows[handle]);
+                rows[handle] = null!;
+            }
+
+            subjects[p] = new DecisionSubject(personIds[p], PlanPersonMerger.Merge(personRows, activities[p] is { } list ? list.ToArray() : []));
+            activities[p] = null;
         }
+
+        rows.Clear();
 
         return new PlanInput
         {
             Subjects = subjects,
-            EmailKeys = emailKeys,
+            FindByEmail = address => FindPerson(address.Trim(), emailIndex),
             ContactRows = contactRows,
             RejectedContactRows = rejected,
             BadValues = _badValues,
@@ -283,19 +297,28 @@ internal sealed class PlanInputLoader(ContactNormalizer normalizer, TextWriter d
             Bad(path, row.Line, PlanContactColumns.Consent, consentText, "is not granted, denied or unknown; read as unknown");
         }
 
-        var deals = new List<Deal>(contact.Deals);
-        var key = row.SourceKey ?? row.Line.ToString(CultureInfo.InvariantCulture);
-        if (open == true)
+        IReadOnlyList<Deal> deals = contact.Deals;
+        if (open == true || won == true)
         {
-            deals.Add(new Deal(key + ":open", "open", DealOutcome.Open));
+            var key = row.SourceKey ?? row.Line.ToString(CultureInfo.InvariantCulture);
+            var list = new List<Deal>(contact.Deals);
+            if (open == true)
+            {
+                list.Add(new Deal(key + ":open", "open", DealOutcome.Open));
+            }
+
+            if (won == true)
+            {
+                list.Add(new Deal(key + ":won", "closedwon", DealOutcome.Won));
+            }
+
+            deals = list;
         }
 
-        if (won == true)
-        {
-            deals.Add(new Deal(key + ":won", "closedwon", DealOutcome.Won));
-        }
-
-        var company = contact.Company;
+        // Keep only what decisions read: a million rows must fit in memory (names, phones, provenance are dropped).
+        var company = contact.Company.Industry.Length == 0 && contact.Company.EmployeeCount is null
+            ? Company.Empty
+            : new Company { Industry = contact.Company.Industry, EmployeeCount = contact.Company.EmployeeCount };
         var industry = CsvHeader.Get(f, columns.Industry).Trim();
         if (industry.Length > 0)
         {
@@ -316,19 +339,36 @@ internal sealed class PlanInputLoader(ContactNormalizer normalizer, TextWriter d
         }
 
         var salesStatus = CsvHeader.Get(f, columns.SalesStatus).Trim();
-        return contact with
-        {
-            LifecycleStage = stage,
-            Consent = contact.Consent with
+        var c = contact.Consent;
+        var mergedConsent = (optOut is null || optOut == c.UnsubscribedFromAll) && (bounced is null || bounced == c.HardBounced)
+            && (consent == ConsentState.Unknown || consent == c.State)
+            ? c
+            : c with
             {
-                UnsubscribedFromAll = optOut ?? contact.Consent.UnsubscribedFromAll,
-                HardBounced = bounced ?? contact.Consent.HardBounced,
-                State = consent != ConsentState.Unknown ? consent : contact.Consent.State,
-            },
-            Deals = deals,
-            HubSpotMarketable = marketable ?? contact.HubSpotMarketable,
+                UnsubscribedFromAll = optOut ?? c.UnsubscribedFromAll,
+                HardBounced = bounced ?? c.HardBounced,
+                State = consent != ConsentState.Unknown ? consent : c.State,
+            };
+        var email = contact.Email;
+        return new CanonicalContact
+        {
+            Source = contact.Source,
+            Email = email.IsEmpty ? EmailAddress.Empty : new EmailAddress(
+                email.Original == email.Normalized ? email.Normalized : email.Original,
+                email.Normalized,
+                email.IsValid,
+                email.MatchKey == email.Normalized ? email.Normalized : email.MatchKey),
+            Title = contact.Title,
+            Seniority = contact.Seniority,
+            Department = contact.Department,
+            CountryCode = contact.CountryCode,
             Company = company,
+            Activities = contact.Activities,
+            Deals = deals,
+            Consent = mergedConsent,
+            LifecycleStage = stage,
             SalesStatus = salesStatus.Length > 0 ? salesStatus : contact.SalesStatus,
+            HubSpotMarketable = marketable ?? contact.HubSpotMarketable,
         };
     }
 
