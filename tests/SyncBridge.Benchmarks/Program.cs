@@ -1,10 +1,5 @@
 using BenchmarkDotNet.Running;
 
-namespace SyncBridge.Benchmarks;
-
-// A named class (not top-level statements): the Worker's own top-level Program is visible here through
-// InternalsVisibleTo, and two global Program types would clash (CS0436).
-internal static class Program
-{
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-}
+// CS0436: the Worker's top-level Program is visible here through its InternalsVisibleTo; this assembly's own is meant.
+#pragma warning disable CS0436
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -4,10 +4,11 @@ namespace SyncBridge.Worker.Csv;
 
 /// <summary>
 /// A streaming RFC 4180 reader: commas, double quotes, quoted fields holding commas, doubled quotes and line
-/// breaks. Memory stays flat: one record at a time. A malformed record (an unterminated quote, or a quoted
-/// field whose closing quote is followed by other text) is returned with an error and the reader recovers: when
-/// the bad record swallowed later lines, those lines are read again as records of their own, so one stray quote
-/// never loses the rest of the file.
+/// breaks. Memory stays flat: one record at a time. A malformed record is returned with an error and the read
+/// goes on. A stray opening quote in the middle of a file shows itself when the quote finally closes on a later
+/// line and other text follows it, or when the field grows past <see cref="MaxLinesPerRecord"/> lines: then the
+/// lines it swallowed are read again as records of their own, so one stray quote never loses the rows after it.
+/// A quote still open at the end of the file makes the rest of the file one malformed record.
 /// </summary>
 internal sealed class CsvReader : IDisposable
 {
@@ -117,10 +118,18 @@ internal sealed class CsvReader : IDisposable
             }
 
             // The quoted field goes on over a line break.
-            var next = _consumed.Count < MaxLinesPerRecord ? NextLine() : null;
+            if (_consumed.Count >= MaxLinesPerRecord)
+            {
+                return Recover(first, $"quoted field not closed within {MaxLinesPerRecord} lines", giveBackLines: true);
+            }
+
+            var next = NextLine();
             if (next is null)
             {
-                return Recover(first, "unterminated quoted field");
+                var last = _consumed[^1].Number;
+                return Recover(first, last == first.Number
+                    ? "unterminated quoted field"
+                    : $"unterminated quoted field (runs to the end of the file, lines {first.Number}–{last})", giveBackLines: false);
             }
 
             _field.Append(line.Terminator.Length > 0 ? line.Terminator : "\n");
@@ -131,34 +140,29 @@ internal sealed class CsvReader : IDisposable
 
         if (error.Length > 0)
         {
-            return Recover(first, error);
+            return Recover(first, error, giveBackLines: true);
         }
 
         return new CsvRecord(first.Number, fields, string.Empty);
     }
 
-    /// <summary>Reports the record at <paramref name="first"/> as malformed and gives back every later line it swallowed.</summary>
-    private CsvRecord Recover(PhysicalLine first, string error)
+    /// <summary>Reports the record at <paramref name="first"/> as malformed; optionally gives back every later line it swallowed.</summary>
+    private CsvRecord Recover(PhysicalLine first, string error, bool giveBackLines)
     {
-        for (var k = _consumed.Count - 1; k >= 1; k--)
+        if (giveBackLines)
         {
-            _pushedBack.Push(_consumed[k]);
+            for (var k = _consumed.Count - 1; k >= 1; k--)
+            {
+                _pushedBack.Push(_consumed[k]);
+            }
         }
 
         _consumed.Clear();
         return new CsvRecord(first.Number, [], error);
     }
 
-    /// <summary>Marks a record as malformed after the fact (e.g. a wrong field count) and gives back the lines it swallowed.</summary>
-    public CsvRecord Reject(CsvRecord record, string error)
-    {
-        if (_consumed.Count > 0 && _consumed[0].Number == record.Line)
-        {
-            return Recover(_consumed[0], error);
-        }
-
-        return record with { Error = error, Fields = [] };
-    }
+    /// <summary>Marks a well-formed record as malformed after the fact (e.g. a wrong field count).</summary>
+    public static CsvRecord Reject(CsvRecord record, string error) => record with { Error = error, Fields = [] };
 
     private PhysicalLine? NextLine()
     {

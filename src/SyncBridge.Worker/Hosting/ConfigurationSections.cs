@@ -20,6 +20,12 @@ internal static class ConfigurationSections
     public static string Qualify(string section, string failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
+        ArgumentNullException.ThrowIfNull(section);
+        if (failure.StartsWith(section, StringComparison.Ordinal) || failure.StartsWith("SyncBridge:", StringComparison.Ordinal))
+        {
+            return failure;
+        }
+
         var colon = failure.IndexOf(": ", StringComparison.Ordinal);
         if (colon > 0 && failure.AsSpan(0, colon).IndexOfAnyExcept(MemberPathChars) < 0)
         {

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
+using SyncBridge.Core.Identity;
 using SyncBridge.Core.Normalization;
+using SyncBridge.Storage;
 
 namespace SyncBridge.Worker.Hosting;
 
@@ -29,6 +31,8 @@ internal static class SyncBridgeHost
         AddConfigFiles(builder.Configuration, settings.ConfigFiles);
         builder.Services.AddSyncBridgeLogging(builder.Configuration);
         builder.Services.AddNormalization(builder.Configuration);
+        builder.Services.AddMergePolicy(options => builder.Configuration.GetSection(MergePolicyOptions.SectionName).Bind(options));
+        builder.Services.AddSqliteStateStore(builder.Configuration);
         if (settings.RunBackgroundServices)
         {
             builder.Services.AddScheduler(builder.Configuration);

@@ -1,5 +1,6 @@
 using System.Text;
 using SyncBridge.Core.Contacts;
+using SyncBridge.Core.Identity;
 using SyncBridge.Core.Normalization;
 using SyncBridge.Worker.Csv;
 
@@ -68,7 +69,7 @@ internal sealed class ContactRowReader : IDisposable
         {
             if (!record.IsMalformed && record.Fields.Count != Header.Count)
             {
-                record = _csv.Reject(record, $"expected {Header.Count} fields, found {record.Fields.Count}");
+                record = CsvReader.Reject(record, $"expected {Header.Count} fields, found {record.Fields.Count}");
             }
 
             if (record.IsMalformed)
@@ -113,8 +114,6 @@ internal sealed class ContactRowReader : IDisposable
 /// <summary>A well-formed row: its line, its fields as read, and the raw record they describe.</summary>
 internal readonly record struct ContactRow(long Line, IReadOnlyList<string> Fields, RawContactRecord Raw)
 {
-    /// <summary>The identity source key of the row: <c>lower(source):source_id</c>, or null without a source id.</summary>
-    public string? SourceKey => Raw.SourceId.Length == 0
-        ? null
-        : string.Concat(Raw.SourceName.ToLowerInvariant(), ":", Raw.SourceId);
+    /// <summary>The identity source key of the row: <c>lower(source):source_id</c>, empty without a source id.</summary>
+    public string SourceKey => IdentityKey.SourceKeyOf(Raw.SourceName, Raw.SourceId);
 }

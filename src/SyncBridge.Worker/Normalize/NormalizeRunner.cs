@@ -37,7 +37,7 @@ internal sealed class NormalizeRunner(ContactNormalizer normalizer, TextWriter d
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                graph.Add(Normalize(row));
+                graph.Add(Normalize(row), row.SourceKey);
             }
         }
 

@@ -62,4 +62,17 @@ public sealed class ConfigurationValidationTests : IDisposable
         Assert.Contains("normalize", output, StringComparison.Ordinal);
         Assert.Contains("run", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Normalize_BadStateStoreSetting_IsNamedOnceWithItsFullPath()
+    {
+        var input = Write("in.csv", "email\nx@example.com\n");
+        var config = Write("bad-state.json", """{"SyncBridge":{"State":{"Provider":"Oracle"}}}""");
+
+        var (code, _, err) = await RunAsync("normalize", "--input", input, "--output", "-", "--config", config);
+
+        Assert.Equal(ExitCodes.Configuration, code);
+        Assert.Contains("  SyncBridge:State:Provider: 'Oracle' is not supported", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("SyncBridge:State:SyncBridge:State", err, StringComparison.Ordinal);
+    }
 }

@@ -71,17 +71,28 @@ public sealed class CsvReaderTests
     }
 
     [Fact]
-    public void TryRead_UnterminatedQuote_ReportsItsLineAndRereadsTheLinesItSwallowed()
+    public void TryRead_QuoteOpenAtEndOfFile_MakesTheRestOneMalformedRecordNamingItsLines()
     {
-        var records = ReadAll("a,b\n1,\"broken\n2,ok\n3,fine\n");
-        Assert.Equal(4, records.Count);
+        var records = ReadAll("a,b\n0,ok\n1,\"broken\n2,inside\n");
+        Assert.Equal(3, records.Count);
+        Assert.Equal(["0", "ok"], records[1].Fields);
+        Assert.True(records[2].IsMalformed);
+        Assert.Equal(3, records[2].Line);
+        Assert.Contains("lines 3–4", records[2].Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryRead_StrayQuoteClosedByALaterRow_IsReportedAndTheSwallowedRowsAreReadAgain()
+    {
+        // The stray quote on line 2 closes at the first quote of line 5, where text follows it: the signature of a stray quote.
+        var records = ReadAll("a,b\n1,\"stray\n2,ok\n3,fine\n\"4\",x\n");
         Assert.True(records[1].IsMalformed);
         Assert.Equal(2, records[1].Line);
-        Assert.Contains("unterminated", records[1].Error, StringComparison.Ordinal);
         Assert.Equal(["2", "ok"], records[2].Fields);
         Assert.Equal(3, records[2].Line);
         Assert.Equal(["3", "fine"], records[3].Fields);
-        Assert.Equal(4, records[3].Line);
+        Assert.Equal(["4", "x"], records[4].Fields);
+        Assert.Equal(5, records[4].Line);
     }
 
     [Fact]
@@ -95,20 +106,18 @@ public sealed class CsvReaderTests
     }
 
     [Fact]
-    public void Reject_MultiLineRecordWithWrongFieldCount_GivesBackSwallowedLines()
+    public void Reject_WellFormedRecord_KeepsItsLineAndDropsItsFields()
     {
         using var reader = new CsvReader(new StringReader("a,b\n1,\"x\n2\",y\n3,z\n"));
         Assert.True(reader.TryRead(out _));
         Assert.True(reader.TryRead(out var record));
         Assert.Equal(3, record.Fields.Count);
-        var rejected = reader.Reject(record, "expected 2 fields, found 3");
+        var rejected = CsvReader.Reject(record, "expected 2 fields, found 3");
         Assert.True(rejected.IsMalformed);
         Assert.Equal(2, rejected.Line);
+        Assert.Empty(rejected.Fields);
 
-        // The line the quote swallowed is read again as a record of its own, then the rest goes on.
-        Assert.True(reader.TryRead(out var again));
-        Assert.Equal(3, again.Line);
-        Assert.Equal(["2\"", "y"], again.Fields);
+        // A multi-line record with a closed quote is one record: the read goes on after it.
         Assert.True(reader.TryRead(out var last));
         Assert.Equal(["3", "z"], last.Fields);
         Assert.Equal(4, last.Line);

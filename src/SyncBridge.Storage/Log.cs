@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace SyncBridge.Storage;
+
+/// <summary>Storage log messages. Paths and versions only: never keys, emails or phone numbers.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Applied state schema migration {Version}: {Description}")]
+    public static partial void MigrationApplied(ILogger logger, int version, string description);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "State store ready at {Path} (schema version {Version})")]
+    public static partial void StoreReady(ILogger logger, string path, int version);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Saved {PersonCount} persons; {RemovedCount} merged away")]
+    public static partial void PersonsSaved(ILogger logger, int personCount, int removedCount);
+}

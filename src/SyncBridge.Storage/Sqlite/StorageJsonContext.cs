@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace SyncBridge.Storage.Sqlite;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(List<StoredCandidate>))]
+internal sealed partial class StorageJsonContext : JsonSerializerContext;
