@@ -11,11 +11,12 @@ namespace SyncBridge.Worker.Commands;
 
 /// <summary>
 /// Reads contacts.csv and events.csv for <c>plan</c>, <c>explain</c> and <c>segments</c>: every row is normalized
-/// and resolved to a person (identity graph), the person's rows are merged, and events are attached by email.
+/// and resolved to a person (<see cref="IdentityGraph"/>, with the row's source key as <c>normalize</c> does), the
+/// person's rows are merged (<see cref="PersonMerger"/>, the configured merge policy), and events are attached by email.
 /// Bad rows and bad values are reported on <c>diagnostics</c> as <c>file:line: message</c> (naming the column and
 /// value) and skipped; a bad value in an optional column is read as unknown and the row is still decided.
 /// </summary>
-internal sealed class PlanInputLoader(ContactNormalizer normalizer, TextWriter diagnostics)
+internal sealed class PlanInputLoader(ContactNormalizer normalizer, PersonMerger merger, TextWriter diagnostics)
 {
     private const int DetailPoolLimit = 200_000;
     private readonly Dictionary<string, string> _detailPool = new(StringComparer.Ordinal);
@@ -54,7 +55,7 @@ internal sealed class PlanInputLoader(ContactNormalizer normalizer, TextWriter d
                 }
 
                 var contact = WithExtras(normalizer.Normalize(row.Raw), row, columns, contactsPath);
-                graph.Add(contact);
+                graph.Add(contact, row.SourceKey);
                 rows.Add(contact);
             }
         }
@@ -121,7 +122,8 @@ internal sealed class PlanInputLoader(ContactNormalizer normalizer, TextWriter d
                 rows[handle] = null!;
             }
 
-            subjects[p] = new DecisionSubject(personIds[p], PlanPersonMerger.Merge(personRows, activities[p] is { } list ? list.ToArray() : []));
+            var merged = personRows.Count == 1 ? personRows[0] : merger.Merge(personIds[p], personRows).Contact;
+            subjects[p] = new DecisionSubject(personIds[p], merged with { Activities = activities[p] is { } list ? list.ToArray() : [] });
             activities[p] = null;
         }
 
@@ -177,7 +179,7 @@ internal sealed class PlanInputLoader(ContactNormalizer normalizer, TextWriter d
 
             if (!record.IsMalformed && record.Fields.Count != header.Count)
             {
-                record = csv.Reject(record, $"expected {header.Count} fields, found {record.Fields.Count}");
+                record = CsvReader.Reject(record, $"expected {header.Count} fields, found {record.Fields.Count}");
             }
 
             if (record.IsMalformed)
@@ -300,7 +302,7 @@ internal sealed class PlanInputLoader(ContactNormalizer normalizer, TextWriter d
         IReadOnlyList<Deal> deals = contact.Deals;
         if (open == true || won == true)
         {
-            var key = row.SourceKey ?? row.Line.ToString(CultureInfo.InvariantCulture);
+            var key = row.SourceKey.Length > 0 ? row.SourceKey : row.Line.ToString(CultureInfo.InvariantCulture);
             var list = new List<Deal>(contact.Deals);
             if (open == true)
             {

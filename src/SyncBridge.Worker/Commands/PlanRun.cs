@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using SyncBridge.Core.Decisions;
+using SyncBridge.Core.Identity;
 using SyncBridge.Core.Normalization;
 using SyncBridge.Worker.Cli;
 using SyncBridge.Worker.Hosting;
@@ -40,7 +41,7 @@ internal static class PlanRun
         }
 
         var engine = host.Services.GetRequiredService<DecisionEngine>();
-        var loader = new PlanInputLoader(host.Services.GetRequiredService<ContactNormalizer>(), context.Error);
+        var loader = new PlanInputLoader(host.Services.GetRequiredService<ContactNormalizer>(), host.Services.GetRequiredService<PersonMerger>(), context.Error);
         PlanInput input;
         try
         {
