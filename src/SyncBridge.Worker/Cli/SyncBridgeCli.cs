@@ -16,6 +16,8 @@ internal static class SyncBridgeCli
         };
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(NormalizeCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(ConflictsCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
         root.Subcommands.Add(PlanCommand.Create(context));

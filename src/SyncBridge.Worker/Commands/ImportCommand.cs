@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using SyncBridge.Core.Identity;
+using SyncBridge.Core.Normalization;
+using SyncBridge.Storage;
+using SyncBridge.Worker.Cli;
+using SyncBridge.Worker.Hosting;
+using SyncBridge.Worker.Import;
+
+namespace SyncBridge.Worker.Commands;
+
+/// <summary><c>import --input contacts.csv</c>: resolve a contacts file to persons and keep them in the state store.</summary>
+internal static class ImportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var input = new Option<FileInfo>("--input", "-i")
+        {
+            Description = "Contacts CSV in the normalize input format.",
+            Required = true,
+        };
+        var command = new Command("import", "Normalize a contacts CSV, resolve it to persons (joining persons stored before), merge each person's records with the merge policy, and store persons, source links and merge conflicts in the state store.")
+        {
+            input,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var inputFile = parse.GetRequiredValue(input);
+            using var host = VerbHost.TryBuild(context, new HostSettings { ConfigFiles = parse.GetValue(GlobalOptions.Config) ?? [] });
+            if (host is null)
+            {
+                return ExitCodes.Configuration;
+            }
+
+            if (!inputFile.Exists)
+            {
+                context.Error.WriteLine($"error: input file not found: {inputFile.FullName}");
+                return ExitCodes.Failure;
+            }
+
+            var services = host.Services;
+            var importer = new ContactImporter(
+                services.GetRequiredService<ContactNormalizer>(),
+                services.GetRequiredService<PersonMerger>(),
+                services.GetRequiredService<IIdentityStore>(),
+                context.Error,
+                context.Time);
+            try
+            {
+                var summary = await importer.ImportAsync(inputFile.FullName, cancellationToken).ConfigureAwait(false);
+                context.Output.WriteLine(summary.ToString());
+                return ExitCodes.Success;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or StateStoreException)
+            {
+                context.Error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.Failure;
+            }
+        });
+        return command;
+    }
+}

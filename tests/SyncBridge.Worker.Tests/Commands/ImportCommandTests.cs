@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using SyncBridge.Worker.Cli;
+
+namespace SyncBridge.Worker.Tests.Commands;
+
+/// <summary>The <c>import</c> and <c>conflicts</c> verbs against a real SQLite state store in a temp directory.</summary>
+public sealed partial class ImportCommandTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("syncbridge-import-").FullName;
+    private readonly string _config;
+
+    public ImportCommandTests()
+    {
+        var database = Path.Combine(_directory, "state", "syncbridge.db").Replace("\\", "\\\\", StringComparison.Ordinal);
+        _config = Write("settings.json", "{\"SyncBridge\":{\"State\":{\"SqlitePath\":\"" + database + "\"}}}");
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_directory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await SyncBridgeCli.InvokeAsync([.. args, "--config", _config], new CliContext(output, error, TimeProvider.System), TestContext.Current.CancellationToken);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Import_SamePersonFromTwoSystems_StoresOnePersonAndTheTitleConflict()
+    {
+        var input = Write("a.csv", """
+            source,source_id,email,full_name,title,country
+            hubspot,101,Taro.Yamada@example.jp,山田 太郎,営業部長,JP
+            salesforce,00Q1,ＴＡＲＯ．ＹＡＭＡＤＡ＠ＥＸＡＭＰＬＥ．ＪＰ,山田 太郎,Sales Director,JP
+            hubspot,102,hanako@example.jp,佐藤 花子,Engineer,JP
+            """);
+
+        var (code, output, err) = await RunAsync("import", "--input", input);
+
+        Assert.True(code == 0, err);
+        Assert.Contains("imported 3 rows as 2 persons (1 made of several records)", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_directory, "state", "syncbridge.db")));
+
+        var (listCode, conflicts, _) = await RunAsync("conflicts");
+        Assert.Equal(0, listCode);
+        Assert.Contains("title", conflicts, StringComparison.Ordinal);
+        Assert.Contains("'営業部長'", conflicts, StringComparison.Ordinal);
+        Assert.Contains("'Sales Director'", conflicts, StringComparison.Ordinal);
+        Assert.Contains("salesforce::00Q1", conflicts, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_RecordSeenBefore_JoinsTheStoredPerson()
+    {
+        var first = Write("first.csv", """
+            source,source_id,email,full_name,title
+            hubspot,101,taro@example.jp,山田 太郎,部長
+            """);
+        var second = Write("second.csv", """
+            source,source_id,email,full_name,title
+            hubspot,101,taro.new@example.jp,山田 太郎,本部長
+            """);
+
+        Assert.Equal(0, (await RunAsync("import", "--input", first)).Code);
+        Assert.Equal(0, (await RunAsync("import", "--input", second)).Code);
+        var third = Write("third.csv", """
+            source,source_id,email,full_name,title
+            salesforce,003X,taro@example.jp,山田 太郎,Director
+            salesforce,003Y,taro.new@example.jp,山田 太郎,Director
+            """);
+        var (code, output, err) = await RunAsync("import", "--input", third);
+        Assert.True(code == 0, err);
+
+        // Both addresses now belong to the person stored first (through the shared HubSpot record 101),
+        // so the two Salesforce records land on one stored person: its conflicts are listed under one id.
+        var (_, conflicts, _) = await RunAsync("conflicts");
+        var ids = PersonId().Matches(conflicts).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
+        Assert.Single(ids);
+        Assert.Contains("imported 2 rows as 1 persons", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Conflicts_EmptyStore_ReportsNone()
+    {
+        var (code, output, _) = await RunAsync("conflicts");
+        Assert.Equal(0, code);
+        Assert.Contains("0 conflicts", output, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("p_[0-9a-f]{16}")]
+    private static partial Regex PersonId();
+}
