@@ -199,4 +199,14 @@ public sealed class PlanCommandTests
         Assert.Contains("Tiers:1:Contacts", err, StringComparison.Ordinal);
         Assert.Equal(string.Empty, output);
     }
+
+    [Fact]
+    public async Task Help_ListsPlanExplainAndSegments()
+    {
+        var (code, output, _) = await RunAsync("--help");
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("plan", output, StringComparison.Ordinal);
+        Assert.Contains("explain", output, StringComparison.Ordinal);
+        Assert.Contains("segments", output, StringComparison.Ordinal);
+    }
 }
