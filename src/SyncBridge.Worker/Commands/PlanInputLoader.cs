@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime;
 using System.Text;
 using SyncBridge.Core.Contacts;
 using SyncBridge.Core.Decisions;
@@ -104,6 +105,9 @@ internal sealed class PlanInputLoader(ContactNormalizer normalizer, PersonMerger
             }
         }
 
+        // A million rows leave a lot of short-lived garbage behind (raw records, normalizer output); compact before the
+        // next phase so the peak working set follows the live data, not the GC's lazy growth.
+        ReleaseGarbage();
         var activities = new List<Activity>?[personIds.Count];
         long events = 0, rejectedEvents = 0, unmatched = 0;
         if (eventsPath is not null)
@@ -128,6 +132,7 @@ internal sealed class PlanInputLoader(ContactNormalizer normalizer, PersonMerger
         }
 
         rows.Clear();
+        ReleaseGarbage();
 
         return new PlanInput
         {
@@ -140,6 +145,12 @@ internal sealed class PlanInputLoader(ContactNormalizer normalizer, PersonMerger
             RejectedEvents = rejectedEvents,
             UnmatchedEvents = unmatched,
         };
+    }
+
+    private static void ReleaseGarbage()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     private (long Events, long Rejected, long Unmatched) ReadEvents(string path, Dictionary<string, int> emailIndex, List<Activity>?[] activities, CancellationToken cancellationToken)

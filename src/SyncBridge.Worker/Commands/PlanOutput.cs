@@ -125,10 +125,22 @@ internal static class PlanOutput
         json.WriteEndObject();
     }
 
+    /// <summary>Moves what the JSON writer produced to <paramref name="output"/> through a pooled char buffer (no large strings).</summary>
     private static void Drain(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, TextWriter output)
     {
         json.Flush();
-        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        var bytes = buffer.WrittenSpan;
+        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
+        try
+        {
+            var count = Encoding.UTF8.GetChars(bytes, chars);
+            output.Write(chars, 0, count);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+
         buffer.ResetWrittenCount();
     }
 
