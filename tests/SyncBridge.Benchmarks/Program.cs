@@ -1,5 +1,10 @@
 using BenchmarkDotNet.Running;
 
-// CS0436: the Worker's top-level Program is visible here through its InternalsVisibleTo; this assembly's own is meant.
-#pragma warning disable CS0436
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+namespace SyncBridge.Benchmarks;
+
+// A named class in this namespace: the Worker's top-level Program (referenced assembly) would clash with a
+// top-level Program here (CS0436).
+internal static class Program
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}

@@ -128,6 +128,24 @@ public sealed class IdentityGraph
         return FormatPersonId(_resolvedId[_resolvedRoot[handle]]);
     }
 
+    /// <summary>The number of distinct persons the records resolve to.</summary>
+    public int PersonCount()
+    {
+        EnsureResolved();
+        var seen = new System.Collections.BitArray(Math.Max(_resolvedId.Length, 1));
+        var persons = 0;
+        foreach (var root in _resolvedRoot)
+        {
+            if (!seen[root])
+            {
+                seen[root] = true;
+                persons++;
+            }
+        }
+
+        return persons;
+    }
+
     /// <summary>Every person with the handles of its records, ordered by each person's smallest handle.</summary>
     public IReadOnlyList<IdentityCluster> Clusters()
     {

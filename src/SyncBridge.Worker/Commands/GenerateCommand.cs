@@ -78,7 +78,7 @@ internal static class GenerateCommand
             Fill(fields, person, variant: 0);
             writer.WriteRecord(fields);
             rows++;
-            if (i * 7919 % 1000 < threshold)
+            if ((long)i * 7919 % 1000 < threshold)
             {
                 Fill(fields, person, variant: 1 + (i % 4));
                 writer.WriteRecord(fields);

@@ -1,11 +1,7 @@
 using Microsoft.Extensions.Options;
-using SyncBridge.Core.Normalization;
 
 namespace SyncBridge.Worker.Hosting;
 
 /// <summary>Source-generated data-annotation validators for the options the Worker binds.</summary>
-[OptionsValidator]
-internal sealed partial class NormalizationOptionsValidator : IValidateOptions<NormalizationOptions>;
-
 [OptionsValidator]
 internal sealed partial class LoggingOptionsValidator : IValidateOptions<LoggingOptions>;

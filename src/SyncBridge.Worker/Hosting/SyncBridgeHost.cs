@@ -30,7 +30,8 @@ internal static class SyncBridgeHost
 
         AddConfigFiles(builder.Configuration, settings.ConfigFiles);
         builder.Services.AddSyncBridgeLogging(builder.Configuration);
-        builder.Services.AddNormalization(builder.Configuration);
+        builder.Services.AddOptions<NormalizationOptions>().Bind(builder.Configuration.GetSection(NormalizationOptions.SectionName));
+        builder.Services.AddSyncBridgeNormalization();
         builder.Services.AddMergePolicy(options => builder.Configuration.GetSection(MergePolicyOptions.SectionName).Bind(options));
         builder.Services.AddSqliteStateStore(builder.Configuration);
         if (settings.RunBackgroundServices)
@@ -114,14 +115,6 @@ internal static class SyncBridgeHost
                     formatProvider: System.Globalization.CultureInfo.InvariantCulture);
             }
         });
-        return services;
-    }
-
-    private static IServiceCollection AddNormalization(this IServiceCollection services, ConfigurationManager configuration)
-    {
-        services.AddOptionsWithValidateOnStart<NormalizationOptions>().Bind(configuration.GetSection(NormalizationOptions.SectionName));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NormalizationOptions>, NormalizationOptionsValidator>());
-        services.TryAddSingleton(sp => new ContactNormalizer(sp.GetRequiredService<IOptions<NormalizationOptions>>().Value));
         return services;
     }
 }

@@ -40,9 +40,10 @@ internal sealed class ContactImporter(ContactNormalizer normalizer, PersonMerger
             }
         }
 
-        var persons = new List<PersonRecord>(BatchSize);
+        var persons = new Dictionary<string, PersonRecord>(StringComparer.Ordinal);
         var conflicts = new List<MergeConflict>();
-        int personCount = 0, multiRecord = 0, conflictCount = 0;
+        var personIds = new HashSet<string>(StringComparer.Ordinal);
+        int multiRecord = 0, conflictCount = 0;
         foreach (var cluster in graph.Clusters())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -71,8 +72,15 @@ internal sealed class ContactImporter(ContactNormalizer normalizer, PersonMerger
             var personId = await StoredPersonAsync(cluster.PersonId, keys, sources, cancellationToken).ConfigureAwait(false);
             var merged = merger.Merge(personId, records);
             conflicts.AddRange(merged.Conflicts);
-            persons.Add(new PersonRecord(personId, keys, sources));
-            personCount++;
+            if (persons.TryGetValue(personId, out var sameBatch))
+            {
+                // Two clusters of this file that both belong to one stored person: save them as one.
+                keys.AddRange(sameBatch.Keys.Where(k => !keys.Contains(k)));
+                sources.AddRange(sameBatch.Sources.Where(s => !sources.Contains(s)));
+            }
+
+            persons[personId] = new PersonRecord(personId, keys, sources);
+            personIds.Add(personId);
             multiRecord += records.Count > 1 ? 1 : 0;
 
             if (persons.Count >= BatchSize)
@@ -82,7 +90,7 @@ internal sealed class ContactImporter(ContactNormalizer normalizer, PersonMerger
         }
 
         conflictCount += await FlushAsync(persons, conflicts, cancellationToken).ConfigureAwait(false);
-        return new ImportSummary(contacts.Count, malformed, personCount, multiRecord, conflictCount, time.GetElapsedTime(started));
+        return new ImportSummary(contacts.Count, malformed, personIds.Count, multiRecord, conflictCount, time.GetElapsedTime(started));
     }
 
     /// <summary>
@@ -141,12 +149,12 @@ internal sealed class ContactImporter(ContactNormalizer normalizer, PersonMerger
         return stored.Min!;
     }
 
-    private async Task<int> FlushAsync(List<PersonRecord> persons, List<MergeConflict> conflicts, CancellationToken cancellationToken)
+    private async Task<int> FlushAsync(Dictionary<string, PersonRecord> persons, List<MergeConflict> conflicts, CancellationToken cancellationToken)
     {
         var count = conflicts.Count;
         if (persons.Count > 0)
         {
-            await store.SavePersonsAsync(persons.ToArray(), cancellationToken).ConfigureAwait(false);
+            await store.SavePersonsAsync(persons.Values.ToArray(), cancellationToken).ConfigureAwait(false);
         }
 
         if (conflicts.Count > 0)

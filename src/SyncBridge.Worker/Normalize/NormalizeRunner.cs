@@ -42,7 +42,6 @@ internal sealed class NormalizeRunner(ContactNormalizer normalizer, TextWriter d
         }
 
         long written = 0, validEmails = 0, invalidEmails = 0, validPhones = 0, invalidPhones = 0;
-        var persons = new HashSet<string>(StringComparer.Ordinal);
         using (var pass2 = ContactRowReader.Open(inputPath))
         {
             var writer = new CsvWriter(output);
@@ -66,7 +65,6 @@ internal sealed class NormalizeRunner(ContactNormalizer normalizer, TextWriter d
 
                 var contact = Normalize(row);
                 var personId = graph.PersonIdOf(handle++);
-                persons.Add(personId);
                 fields.Clear();
                 fields.AddRange(row.Fields);
                 AppendOutputs(fields, contact, personId);
@@ -90,7 +88,7 @@ internal sealed class NormalizeRunner(ContactNormalizer normalizer, TextWriter d
         {
             RowsWritten = written,
             MalformedRows = malformed,
-            Persons = persons.Count,
+            Persons = graph.PersonCount(),
             ValidEmails = validEmails,
             InvalidEmails = invalidEmails,
             ValidPhones = validPhones,

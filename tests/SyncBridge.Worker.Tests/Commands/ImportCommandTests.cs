@@ -78,12 +78,26 @@ public sealed partial class ImportCommandTests : IDisposable
         var (code, output, err) = await RunAsync("import", "--input", third);
         Assert.True(code == 0, err);
 
-        // Both addresses now belong to the person stored first (through the shared HubSpot record 101),
-        // so the two Salesforce records land on one stored person: its conflicts are listed under one id.
+        // Both addresses belong to the person stored first (joined through HubSpot record 101), so the two
+        // Salesforce records, unrelated within this file, land on that one stored person.
+        Assert.Contains("imported 2 rows as 1 persons (0 made of several records)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_SameRecordTwiceWithNewTitle_RecordsTheConflictUnderOneStoredPerson()
+    {
+        var both = Write("both.csv", """
+            source,source_id,email,full_name,title
+            hubspot,101,taro@example.jp,山田 太郎,部長
+            salesforce,003X,taro@example.jp,山田 太郎,本部長
+            """);
+        Assert.Equal(0, (await RunAsync("import", "--input", both)).Code);
+        Assert.Equal(0, (await RunAsync("import", "--input", both)).Code);
+
         var (_, conflicts, _) = await RunAsync("conflicts");
         var ids = PersonId().Matches(conflicts).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
         Assert.Single(ids);
-        Assert.Contains("imported 2 rows as 1 persons", output, StringComparison.Ordinal);
+        Assert.Contains("2 conflicts", conflicts, StringComparison.Ordinal);
     }
 
     [Fact]
