@@ -9,7 +9,6 @@ public sealed class ExplainCommandTests
     [Fact]
     public async Task Explain_Json_TraceHasEveryRuleWithInputs()
     {
-        RequireNormalizer();
         var (code, output, err) = await RunAsync(Args("explain", "--email", "Hot.Demo@acme.co.jp", "--format", "json"));
         Assert.True(code == ExitCodes.Success, err);
         using var doc = JsonDocument.Parse(output);
@@ -29,7 +28,6 @@ public sealed class ExplainCommandTests
     [Fact]
     public async Task Explain_OverBudgetPerson_SameDecisionAsPlanAndBudgetRuleFired()
     {
-        RequireNormalizer();
         var plan = await RunAsync(Args("plan", "--config", Data("budget-2.json")));
         using var planDoc = JsonDocument.Parse(plan.Out);
         var over = planDoc.RootElement.GetProperty("persons").EnumerateArray()
@@ -48,7 +46,6 @@ public sealed class ExplainCommandTests
     [Fact]
     public async Task Explain_Table_PrintsRulesAndMarks()
     {
-        RequireNormalizer();
         var (code, output, _) = await RunAsync(Args("explain", "--email", "bounced@acme.co.jp"));
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("non_marketing: hard_bounce", output, StringComparison.Ordinal);
@@ -59,7 +56,6 @@ public sealed class ExplainCommandTests
     [Fact]
     public async Task Explain_UnknownEmail_FailsNamingIt()
     {
-        RequireNormalizer();
         var (code, _, err) = await RunAsync(Args("explain", "--email", "ghost@nowhere.co.jp"));
         Assert.Equal(ExitCodes.Failure, code);
         Assert.Contains("ghost@nowhere.co.jp", err, StringComparison.Ordinal);

@@ -8,7 +8,6 @@ public sealed class PlanCommandTests
 {
     private static async Task<(JsonDocument Plan, string Err)> PlanAsync(params string[] extra)
     {
-        RequireNormalizer();
         var (code, output, err) = await RunAsync(Args("plan", ["--format", "json", .. extra]));
         Assert.True(code == ExitCodes.Success, err);
         return (JsonDocument.Parse(output), err);
@@ -157,7 +156,6 @@ public sealed class PlanCommandTests
     [Fact]
     public async Task Plan_Table_PrintsPeopleAndLoudOverTierFlag()
     {
-        RequireNormalizer();
         var (code, output, _) = await RunAsync(Args("plan", "--format", "table"));
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("hot.demo@acme.co.jp", output, StringComparison.Ordinal);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SyncBridge.Core.Normalization;
 using SyncBridge.Worker.Cli;
 
 namespace SyncBridge.Worker.Tests.Commands;
@@ -10,22 +9,6 @@ internal static class PlanVerb
     public const string AsOf = "2026-11-22T00:00:00Z";
 
     public static string Data(string file) => Path.Combine(AppContext.BaseDirectory, "Data", "plan", file);
-
-    /// <summary>
-    /// Skips the calling test while the normalizer (issue 2) is still a stub on this branch: the verbs normalize
-    /// every row first. Remove once ContactNormalizer has landed.
-    /// </summary>
-    public static void RequireNormalizer()
-    {
-        try
-        {
-            _ = new ContactNormalizer(new NormalizationOptions()).Normalize(new RawContactRecord { Email = "a@example.co.jp" });
-        }
-        catch (NotImplementedException)
-        {
-            Assert.Skip("ContactNormalizer is not implemented yet on this branch (issue 2); the verbs normalize every row first.");
-        }
-    }
 
     public static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
     {

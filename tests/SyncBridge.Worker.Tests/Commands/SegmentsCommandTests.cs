@@ -8,7 +8,6 @@ public sealed class SegmentsCommandTests
     [Fact]
     public async Task Segments_NameCsv_ExportsMembersOnly()
     {
-        RequireNormalizer();
         var (code, output, err) = await RunAsync(Args("segments", "--name", "hot", "--format", "csv"));
         Assert.True(code == ExitCodes.Success, err);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -22,7 +21,6 @@ public sealed class SegmentsCommandTests
     [Fact]
     public async Task Segments_NotCondition_ExcludesCustomers()
     {
-        RequireNormalizer();
         var (code, output, _) = await RunAsync(Args("segments", "--name", "jp-not-customers"));
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("engaged@epsilon.co.jp", output, StringComparison.Ordinal);
@@ -33,7 +31,6 @@ public sealed class SegmentsCommandTests
     [Fact]
     public async Task Segments_NoName_ListsEverySegmentWithCount()
     {
-        RequireNormalizer();
         var (code, output, _) = await RunAsync(Args("segments", "--format", "csv"));
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("came-back,1", output, StringComparison.Ordinal);
@@ -43,7 +40,6 @@ public sealed class SegmentsCommandTests
     [Fact]
     public async Task Segments_UnknownName_ExitCode2ListingConfiguredNames()
     {
-        RequireNormalizer();
         var (code, _, err) = await RunAsync(Args("segments", "--name", "vip"));
         Assert.Equal(ExitCodes.Configuration, code);
         Assert.Contains("'vip'", err, StringComparison.Ordinal);
