@@ -11,4 +11,10 @@ public sealed record ContactPage(
     IReadOnlyList<CanonicalContact> Contacts,
     IReadOnlyList<SourceRef> Deleted,
     IReadOnlyList<RecordError> Errors,
-    SourceCursor Cursor);
+    SourceCursor Cursor)
+{
+    /// <summary>Records of <see cref="Deleted"/> that were merged into another record: loser → survivor.</summary>
+    public IReadOnlyDictionary<SourceRef, SourceRef> MergedInto { get; init; } = EmptyMerges;
+
+    private static readonly IReadOnlyDictionary<SourceRef, SourceRef> EmptyMerges = new Dictionary<SourceRef, SourceRef>();
+}
