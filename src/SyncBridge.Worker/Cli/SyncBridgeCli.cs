@@ -20,6 +20,9 @@ internal static class SyncBridgeCli
         root.Subcommands.Add(ConflictsCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
+        root.Subcommands.Add(PlanCommand.Create(context));
+        root.Subcommands.Add(ExplainCommand.Create(context));
+        root.Subcommands.Add(SegmentsCommand.Create(context));
         return root;
     }
 

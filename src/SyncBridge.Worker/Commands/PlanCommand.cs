@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Globalization;
+using SyncBridge.Worker.Cli;
+
+namespace SyncBridge.Worker.Commands;
+
+/// <summary>
+/// <c>plan --contacts contacts.csv [--events events.csv] [--config extra.json] --as-of … --format json|table</c>:
+/// decides every person (score, hot, re-engaged, lifecycle, segments, marketing with the tier budget) and prints
+/// the billing forecast. Reads only; writes nothing anywhere.
+/// </summary>
+internal static class PlanCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var inputs = new PlanInputOptions();
+        var format = new Option<string>("--format")
+        {
+            Description = "json (the stable contract) or table (for people).",
+            DefaultValueFactory = _ => "json",
+        };
+        format.AcceptOnlyFromAmong("json", "table");
+        var command = new Command("plan", "Decide every person in contacts.csv (with events.csv): scores, hot, re-engaged, lifecycle stage, segments, marketing / non-marketing with reasons, and the billing forecast.");
+        inputs.AddTo(command);
+        command.Options.Add(format);
+
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var result = PlanRun.Execute(context, parse, inputs, traceWhen: null, out var exitCode, cancellationToken);
+            if (result is not { } run)
+            {
+                return Task.FromResult(exitCode);
+            }
+
+            if (parse.GetValue(format) == "table")
+            {
+                PlanOutput.WriteTable(context.Output, run.Batch);
+            }
+            else
+            {
+                PlanOutput.WriteJson(context.Output, run.Batch, run.Input);
+            }
+
+            var f = run.Batch.Forecast;
+            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"planned {run.Batch.Decisions.Count} persons from {run.Input.ContactRows} contact rows and {run.Input.Events} events; " +
+                $"marketing {f.MarketingNow} now → peak {f.PeakBeforeUpdate} → {f.MarketingAfterUpdate} after {f.NextUpdateDate:yyyy-MM-dd}; " +
+                $"skipped: {run.Input.RejectedContactRows} contact rows, {run.Input.RejectedEvents} events, {run.Input.UnmatchedEvents} unmatched events"));
+            if (f.OverTier)
+            {
+                context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"WARNING: OVER TIER — the marketing-contact count peaks at {f.PeakBeforeUpdate}, above the contracted tier of {f.TierLimit}; HubSpot would upgrade the tier at once."));
+            }
+
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
+    }
+}
