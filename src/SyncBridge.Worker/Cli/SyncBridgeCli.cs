@@ -18,6 +18,7 @@ internal static class SyncBridgeCli
         root.Subcommands.Add(NormalizeCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(ConflictsCommand.Create(context));
+        root.Subcommands.Add(SyncCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
         root.Subcommands.Add(PlanCommand.Create(context));

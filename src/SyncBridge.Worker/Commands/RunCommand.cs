@@ -13,17 +13,17 @@ internal static class RunCommand
         var command = new Command("run", "Run the worker: validate configuration, open the state store, start the scheduler and its jobs until stopped (Ctrl+C or SIGTERM).");
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = VerbHost.TryBuild(context, new HostSettings
+            await using var connected = await ConnectedHost.TryStartAsync(context, new HostSettings
             {
                 ConfigFiles = parse.GetValue(GlobalOptions.Config) ?? [],
                 RunBackgroundServices = true,
-            });
-            if (host is null)
+            }, cancellationToken).ConfigureAwait(false);
+            if (connected is null)
             {
                 return ExitCodes.Configuration;
             }
 
-            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            await connected.Host.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;

@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Logging;
+using SyncBridge.Core.Contacts;
+using SyncBridge.Core.Identity;
+
+namespace SyncBridge.Core.Sync;
+
+/// <summary>
+/// The engine's intake: reads a source's changes from its saved cursor, resolves each page's contacts to persons
+/// (joining persons stored before through a shared key or source record), stores them, and saves the page's cursor
+/// only after that. A crash re-reads at most one page, and re-reading is harmless: resolving the same records again
+/// stores the same persons. Record errors are logged with where they came from and the run goes on.
+/// </summary>
+public sealed partial class SourceIngestor(IStateStore state, IIdentityStore identities, ILogger<SourceIngestor> logger)
+{
+    private readonly StoredPersonResolver _resolver = new(identities);
+
+    public async Task<IngestSummary> IngestAsync(IContactSource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var cursor = await state.GetCursorAsync(source.Name, cancellationToken).ConfigureAwait(false);
+        Log.IngestStarted(logger, source.Name, cursor is null ? "backfill" : "incremental");
+        int pages = 0, contacts = 0, deleted = 0, errors = 0;
+        var persons = new HashSet<string>(StringComparer.Ordinal);
+
+        await foreach (var page in source.ReadChangesAsync(cursor, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var id in await StorePageAsync(page, cancellationToken).ConfigureAwait(false))
+            {
+                persons.Add(id);
+            }
+
+            foreach (var error in page.Errors)
+            {
+                Log.RecordError(logger, source.Name, error.Source, error.Location, error.Message);
+            }
+
+            await state.SaveCursorAsync(source.Name, page.Cursor, cancellationToken).ConfigureAwait(false);
+            pages++;
+            contacts += page.Contacts.Count;
+            deleted += page.Deleted.Count;
+            errors += page.Errors.Count;
+        }
+
+        var summary = new IngestSummary(source.Name, pages, contacts, persons.Count, deleted, errors);
+        Log.IngestFinished(logger, source.Name, pages, contacts, persons.Count, deleted, errors);
+        return summary;
+    }
+
+    private async Task<IReadOnlyCollection<string>> StorePageAsync(ContactPage page, CancellationToken cancellationToken)
+    {
+        if (page.Contacts.Count == 0)
+        {
+            return [];
+        }
+
+        var graph = new IdentityGraph();
+        foreach (var contact in page.Contacts)
+        {
+            graph.Add(contact);
+        }
+
+        var records = new Dictionary<string, PersonRecord>(StringComparer.Ordinal);
+        foreach (var cluster in graph.Clusters())
+        {
+            var keys = new List<IdentityKey>();
+            var sources = new List<SourceRef>();
+            foreach (var handle in cluster.Handles)
+            {
+                var contact = page.Contacts[handle];
+                foreach (var key in IdentityKey.KeysOf(contact))
+                {
+                    if (!keys.Contains(key))
+                    {
+                        keys.Add(key);
+                    }
+                }
+
+                foreach (var source in contact.Identities.Prepend(contact.Source))
+                {
+                    if (source.Id.Length > 0 && !sources.Contains(source))
+                    {
+                        sources.Add(source);
+                    }
+                }
+            }
+
+            var personId = await _resolver.ResolveAsync(cluster.PersonId, keys, sources, cancellationToken).ConfigureAwait(false);
+            if (records.TryGetValue(personId, out var sameStoredPerson))
+            {
+                keys.AddRange(sameStoredPerson.Keys.Where(k => !keys.Contains(k)));
+                sources.AddRange(sameStoredPerson.Sources.Where(s => !sources.Contains(s)));
+            }
+
+            records[personId] = new PersonRecord(personId, keys, sources);
+        }
+
+        await identities.SavePersonsAsync(records.Values.ToArray(), cancellationToken).ConfigureAwait(false);
+        return records.Keys;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Ingest of {Source} started ({Mode})")]
+        public static partial void IngestStarted(ILogger logger, string source, string mode);
+
+        [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Record error in {Source} ({Origin} {Location}): {Reason}")]
+        public static partial void RecordError(ILogger logger, string source, string origin, string location, string reason);
+
+        [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Ingest of {Source} finished: {Pages} pages, {Contacts} contacts, {Persons} persons, {Deleted} deleted, {Errors} record errors")]
+        public static partial void IngestFinished(ILogger logger, string source, int pages, int contacts, int persons, int deleted, int errors);
+    }
+}

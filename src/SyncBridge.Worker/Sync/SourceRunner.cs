@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Logging;
+using SyncBridge.Connectors.HubSpot.Http;
+using SyncBridge.Connectors.Salesforce.Http;
+using SyncBridge.Core.Sync;
+
+namespace SyncBridge.Worker.Sync;
+
+/// <summary>
+/// Runs one ingest of one source and turns the CRMs' stop signals into an outcome the caller can report: a spent
+/// daily quota stops that source until its reset, it is never hammered. This is the edge: anything else is logged
+/// with the source's name and rethrown, so the job records a failure and its trigger tries again.
+/// </summary>
+internal sealed partial class SourceRunner(SourceIngestor ingestor, ILogger<SourceRunner> logger)
+{
+    public async Task<SourceRunResult> RunAsync(IContactSource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        try
+        {
+            var summary = await ingestor.IngestAsync(source, cancellationToken).ConfigureAwait(false);
+            return new SourceRunResult(source.Name, summary, string.Empty);
+        }
+        catch (HubSpotDailyLimitReachedException ex)
+        {
+            Log.SourceStopped(logger, source.Name, $"HubSpot daily limit reached; resets at {ex.ResetsAt:O}");
+            return new SourceRunResult(source.Name, null, $"stopped: HubSpot daily limit reached, resets at {ex.ResetsAt:O}");
+        }
+        catch (SalesforceLimitException ex)
+        {
+            Log.SourceStopped(logger, source.Name, ex.Message);
+            return new SourceRunResult(source.Name, null, "stopped: " + ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.SourceFailed(logger, source.Name, ex);
+            throw;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Source {Source} stopped until its limit resets: {Reason}")]
+        public static partial void SourceStopped(ILogger logger, string source, string reason);
+
+        [LoggerMessage(EventId = 1202, Level = LogLevel.Error, Message = "Source {Source} failed; its next trigger tries again")]
+        public static partial void SourceFailed(ILogger logger, string source, Exception exception);
+    }
+}
+
+/// <summary>The outcome of one source run: its summary, or why it stopped.</summary>
+internal sealed record SourceRunResult(string Source, IngestSummary? Summary, string Stopped)
+{
+    public override string ToString() => Summary?.ToString() ?? $"{Source}: {Stopped}";
+}
