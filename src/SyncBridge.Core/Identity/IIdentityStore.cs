@@ -24,6 +24,9 @@ public interface IIdentityStore
     /// <summary>The person that holds <paramref name="key"/>, or null.</summary>
     Task<string?> FindPersonByKeyAsync(IdentityKey key, CancellationToken cancellationToken);
 
+    /// <summary>How many persons are stored.</summary>
+    Task<int> CountPersonsAsync(CancellationToken cancellationToken);
+
     /// <summary>Appends conflicts (the store sets <see cref="MergeConflict.DetectedAt"/>).</summary>
     Task SaveConflictsAsync(IReadOnlyList<MergeConflict> conflicts, CancellationToken cancellationToken);
 

@@ -247,6 +247,17 @@ internal sealed class SqliteStateStore : IStateStore, IIdentityStore, IDisposabl
         }
     }
 
+    public async Task<int> CountPersonsAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM persons;";
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     public async Task SaveConflictsAsync(IReadOnlyList<MergeConflict> conflicts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conflicts);

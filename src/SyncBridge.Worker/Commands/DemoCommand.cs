@@ -27,12 +27,12 @@ internal static class DemoCommand
         {
             outputDirectory,
         };
-        command.SetAction((parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = VerbHost.TryBuild(context, new HostSettings { ConfigFiles = parse.GetValue(GlobalOptions.Config) ?? [] });
             if (host is null)
             {
-                return Task.FromResult(ExitCodes.Configuration);
+                return ExitCodes.Configuration;
             }
 
             var sample = Path.Combine(AppContext.BaseDirectory, "samples", "contacts-sample.csv");
@@ -52,9 +52,44 @@ internal static class DemoCommand
             context.Output.WriteLine(summary.ToString());
             context.Output.WriteLine();
             PrintPersons(context.Output, normalizedPath);
-            return Task.FromResult(ExitCodes.Success);
+            return await SyncFromSimulatorsAsync(context, directory, parse.GetValue(GlobalOptions.Config) ?? [], cancellationToken).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>
+    /// The second half of the demo: the built-in HubSpot and Salesforce simulators (same fictional people, formatted
+    /// differently), read through the real connectors into a fresh state store, as <c>sync</c> does.
+    /// </summary>
+    private static async Task<int> SyncFromSimulatorsAsync(CliContext context, DirectoryInfo directory, IReadOnlyList<string> configFiles, CancellationToken cancellationToken)
+    {
+        var database = Path.Combine(directory.FullName, "state.db");
+        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+        {
+            File.Delete(file);
+        }
+
+        var overrides = new Dictionary<string, string?>
+        {
+            ["SyncBridge:State:SqlitePath"] = database,
+            ["SyncBridge:Simulators:Enabled"] = "true",
+            ["SyncBridge:HubSpot:AccessToken"] = string.Empty,
+            ["SyncBridge:HubSpot:OAuth:RefreshToken"] = string.Empty,
+            ["SyncBridge:Salesforce:ClientId"] = string.Empty,
+        };
+        context.Output.WriteLine();
+        context.Output.WriteLine("syncing the built-in HubSpot and Salesforce simulators (no accounts needed):");
+        await using var connected = await ConnectedHost.TryStartAsync(context, new HostSettings { ConfigFiles = configFiles, Overrides = overrides }, cancellationToken).ConfigureAwait(false);
+        if (connected is null)
+        {
+            return ExitCodes.Configuration;
+        }
+
+        var code = await SyncCommand.RunAllAsync(context, connected, cancellationToken).ConfigureAwait(false);
+        var persons = await connected.Services.GetRequiredService<SyncBridge.Core.Identity.IIdentityStore>().CountPersonsAsync(cancellationToken).ConfigureAwait(false);
+        context.Output.WriteLine($"persons in the state store after both CRMs: {persons} (records of the same human in HubSpot and Salesforce resolve to one person)");
+        context.Output.WriteLine($"state store: {database}  (try: dotnet run --project src/SyncBridge.Worker -- conflicts --config <file setting SyncBridge:State:SqlitePath>)");
+        return code;
     }
 
     private static void PrintPersons(TextWriter output, string normalizedPath)

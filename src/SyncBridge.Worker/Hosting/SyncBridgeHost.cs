@@ -29,6 +29,11 @@ internal static class SyncBridgeHost
         });
 
         AddConfigFiles(builder.Configuration, settings.ConfigFiles);
+        if (settings.Overrides.Count > 0)
+        {
+            builder.Configuration.AddInMemoryCollection(settings.Overrides);
+        }
+
         builder.Services.AddSyncBridgeLogging(builder.Configuration);
         builder.Services.AddOptions<NormalizationOptions>().Bind(builder.Configuration.GetSection(NormalizationOptions.SectionName));
         builder.Services.AddSyncBridgeNormalization();

@@ -1,0 +1,133 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using SyncBridge.Core.Contacts;
+using SyncBridge.Core.Identity;
+using SyncBridge.Core.Sync;
+using SyncBridge.Storage;
+
+namespace SyncBridge.Worker.Tests.Sync;
+
+/// <summary>The engine's intake against a real SQLite state store, fed by an in-memory source (a fake of our own port).</summary>
+public sealed class SourceIngestorTests : IAsyncDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("syncbridge-ingest-").FullName;
+    private readonly ServiceProvider _services;
+
+    public SourceIngestorTests()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["SyncBridge:State:SqlitePath"] = Path.Combine(_directory, "state.db") })
+            .Build();
+        _services = new ServiceCollection().AddLogging().AddSqliteStateStore(configuration).BuildServiceProvider();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private SourceIngestor Ingestor() => new(_services.GetRequiredService<IStateStore>(), _services.GetRequiredService<IIdentityStore>(), NullLogger<SourceIngestor>.Instance);
+
+    private static CanonicalContact Contact(SourceSystem system, string objectType, string id, string email) => new()
+    {
+        Source = new SourceRef(system, objectType, id),
+        Identities = [new SourceRef(system, objectType, id)],
+        Email = new EmailAddress(email, email, true, email),
+    };
+
+    private static ContactPage Page(DateTimeOffset at, string lastId, params CanonicalContact[] contacts) =>
+        new(contacts, [], [], new SourceCursor(at, lastId));
+
+    [Fact]
+    public async Task IngestAsync_TwoSystemsSameEmail_StoreOnePersonLinkedToBoth()
+    {
+        var t = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        var hubspot = new FakeSource("hubspot:contacts", [Page(t, "1", Contact(SourceSystem.HubSpot, "contact", "1", "taro@example.jp"))]);
+        var salesforce = new FakeSource("salesforce:leads", [Page(t, "00Q1", Contact(SourceSystem.Salesforce, "Lead", "00Q1", "taro@example.jp"))]);
+
+        await Ingestor().IngestAsync(hubspot, TestContext.Current.CancellationToken);
+        await Ingestor().IngestAsync(salesforce, TestContext.Current.CancellationToken);
+
+        var identities = _services.GetRequiredService<IIdentityStore>();
+        var fromHubSpot = await identities.FindPersonBySourceAsync(new SourceRef(SourceSystem.HubSpot, "contact", "1"), TestContext.Current.CancellationToken);
+        var fromSalesforce = await identities.FindPersonBySourceAsync(new SourceRef(SourceSystem.Salesforce, "Lead", "00Q1"), TestContext.Current.CancellationToken);
+        Assert.NotNull(fromHubSpot);
+        Assert.Equal(fromHubSpot, fromSalesforce);
+        Assert.Equal(1, await identities.CountPersonsAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task IngestAsync_SavesEachPagesCursorAndResumesFromIt()
+    {
+        var t = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        var source = new FakeSource("hubspot:contacts",
+        [
+            Page(t, "1", Contact(SourceSystem.HubSpot, "contact", "1", "a@example.jp")),
+            Page(t.AddSeconds(1), "2", Contact(SourceSystem.HubSpot, "contact", "2", "b@example.jp")),
+        ]);
+
+        var summary = await Ingestor().IngestAsync(source, TestContext.Current.CancellationToken);
+        Assert.Equal(2, summary.Pages);
+        Assert.Equal(2, summary.Persons);
+        Assert.Null(source.SinceSeen[0]);
+
+        var saved = await _services.GetRequiredService<IStateStore>().GetCursorAsync("hubspot:contacts", TestContext.Current.CancellationToken);
+        Assert.Equal(new SourceCursor(t.AddSeconds(1), "2"), saved);
+
+        await Ingestor().IngestAsync(source, TestContext.Current.CancellationToken);
+        Assert.Equal(saved, source.SinceSeen[1]);
+    }
+
+    [Fact]
+    public async Task IngestAsync_PageFailsMidway_KeepsTheCursorOfTheLastStoredPage()
+    {
+        var t = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        var source = new FakeSource("salesforce:contacts", [Page(t, "003A", Contact(SourceSystem.Salesforce, "Contact", "003A", "a@example.jp"))], failAfterPages: 1);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => Ingestor().IngestAsync(source, TestContext.Current.CancellationToken));
+
+        var saved = await _services.GetRequiredService<IStateStore>().GetCursorAsync("salesforce:contacts", TestContext.Current.CancellationToken);
+        Assert.Equal(new SourceCursor(t, "003A"), saved);
+    }
+
+    [Fact]
+    public async Task IngestAsync_SamePageTwice_StoresTheSamePersonAgain()
+    {
+        var t = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        var page = Page(t, "1", Contact(SourceSystem.HubSpot, "contact", "1", "a@example.jp"));
+        await Ingestor().IngestAsync(new FakeSource("s", [page]), TestContext.Current.CancellationToken);
+        var identities = _services.GetRequiredService<IIdentityStore>();
+        var first = await identities.FindPersonBySourceAsync(new SourceRef(SourceSystem.HubSpot, "contact", "1"), TestContext.Current.CancellationToken);
+
+        await Ingestor().IngestAsync(new FakeSource("s2", [page]), TestContext.Current.CancellationToken);
+        var second = await identities.FindPersonBySourceAsync(new SourceRef(SourceSystem.HubSpot, "contact", "1"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(first, second);
+    }
+
+    private sealed class FakeSource(string name, IReadOnlyList<ContactPage> pages, int failAfterPages = -1) : IContactSource
+    {
+        public List<SourceCursor?> SinceSeen { get; } = [];
+
+        public string Name => name;
+
+        public async IAsyncEnumerable<ContactPage> ReadChangesAsync(SourceCursor? since, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            SinceSeen.Add(since);
+            var served = 0;
+            foreach (var page in pages.Where(p => since is null || since.IsBefore(p.Cursor.Timestamp, p.Cursor.Id)))
+            {
+                await Task.Yield();
+                yield return page;
+                if (++served == failAfterPages)
+                {
+                    throw new HttpRequestException("connection reset");
+                }
+            }
+        }
+    }
+}
