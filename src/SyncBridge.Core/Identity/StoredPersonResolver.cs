@@ -10,6 +10,32 @@ namespace SyncBridge.Core.Identity;
 public sealed class StoredPersonResolver(IIdentityStore store)
 {
     /// <summary>
+    /// Adds a record's identity keys (<see cref="IdentityKey.KeysOf"/>; <paramref name="sourceKey"/> overrides the
+    /// source keys as there) and its source records with an id to the lists, without repeats.
+    /// </summary>
+    public static void Collect(CanonicalContact contact, string? sourceKey, List<IdentityKey> keys, List<SourceRef> sources)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(sources);
+        foreach (var key in IdentityKey.KeysOf(contact, sourceKey))
+        {
+            if (!keys.Contains(key))
+            {
+                keys.Add(key);
+            }
+        }
+
+        foreach (var source in contact.Identities.Prepend(contact.Source))
+        {
+            if (source.Id.Length > 0 && !sources.Contains(source))
+            {
+                sources.Add(source);
+            }
+        }
+    }
+
+    /// <summary>
     /// The person id to store the records under, adding the stored persons' keys and sources to
     /// <paramref name="keys"/> and <paramref name="sources"/>; <paramref name="candidateId"/> when nothing is stored yet.
     /// </summary>

@@ -66,22 +66,7 @@ public sealed partial class SourceIngestor(IStateStore state, IIdentityStore ide
             var sources = new List<SourceRef>();
             foreach (var handle in cluster.Handles)
             {
-                var contact = page.Contacts[handle];
-                foreach (var key in IdentityKey.KeysOf(contact))
-                {
-                    if (!keys.Contains(key))
-                    {
-                        keys.Add(key);
-                    }
-                }
-
-                foreach (var source in contact.Identities.Prepend(contact.Source))
-                {
-                    if (source.Id.Length > 0 && !sources.Contains(source))
-                    {
-                        sources.Add(source);
-                    }
-                }
+                StoredPersonResolver.Collect(page.Contacts[handle], sourceKey: null, keys, sources);
             }
 
             var personId = await _resolver.ResolveAsync(cluster.PersonId, keys, sources, cancellationToken).ConfigureAwait(false);

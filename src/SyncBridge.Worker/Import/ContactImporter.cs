@@ -55,18 +55,7 @@ internal sealed class ContactImporter(ContactNormalizer normalizer, PersonMerger
             {
                 var contact = contacts[handle];
                 records.Add(contact);
-                foreach (var key in IdentityKey.KeysOf(contact, sourceKeys[handle]))
-                {
-                    if (!keys.Contains(key))
-                    {
-                        keys.Add(key);
-                    }
-                }
-
-                if (contact.Source.Id.Length > 0 && !sources.Contains(contact.Source))
-                {
-                    sources.Add(contact.Source);
-                }
+                StoredPersonResolver.Collect(contact, sourceKeys[handle], keys, sources);
             }
 
             // Join the persons stored before that share a key or a source record: they keep their id.
