@@ -41,8 +41,10 @@ internal sealed class ConnectedHost : IAsyncDisposable
             simulators = EmbeddedSimulators.StartAsync(selection, builder.Configuration, cancellationToken).GetAwaiter().GetResult();
             builder.Configuration.AddInMemoryCollection(simulators.Settings);
             builder.Services.AddSync(builder.Configuration, selection);
+            builder.Services.TryAddSingleton<CrmBootstrapper>();
             if (settings.RunBackgroundServices)
             {
+                builder.Services.AddHostedService<CrmBootstrapService>();
                 builder.Services.AddOptionsWithValidateOnStart<SchedulerOptions>().Bind(builder.Configuration.GetSection(SchedulerOptions.SectionName)).ValidateDataAnnotations();
                 builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulerOptions>, SchedulerOptionsValidator>());
                 builder.Services.AddHostedService<SourceScheduleRegistrar>();

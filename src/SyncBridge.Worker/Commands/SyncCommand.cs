@@ -39,6 +39,12 @@ internal static class SyncCommand
             return ExitCodes.Success;
         }
 
+        var created = await connected.Services.GetRequiredService<CrmBootstrapper>().EnsureAsync(cancellationToken).ConfigureAwait(false);
+        if (created.Count > 0)
+        {
+            context.Output.WriteLine($"created HubSpot properties: {string.Join(", ", created)}");
+        }
+
         var failed = false;
         foreach (var source in sources)
         {

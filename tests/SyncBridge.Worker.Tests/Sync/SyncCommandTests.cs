@@ -43,6 +43,8 @@ public sealed partial class SyncCommandTests : IDisposable
         Assert.Contains("salesforce:contacts:", output, StringComparison.Ordinal);
         Assert.Contains("(built-in simulator)", output, StringComparison.Ordinal);
         Assert.Contains(" 0 record errors", output, StringComparison.Ordinal);
+        Assert.Contains("created HubSpot properties: ", output, StringComparison.Ordinal);
+        Assert.Contains("syncbridge_marketing_decision", output, StringComparison.Ordinal);
     }
 
     [Fact]
