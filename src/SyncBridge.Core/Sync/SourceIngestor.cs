@@ -9,10 +9,15 @@ namespace SyncBridge.Core.Sync;
 /// (joining persons stored before through a shared key or source record), stores them, and saves the page's cursor
 /// only after that. A crash re-reads at most one page, and re-reading is harmless: resolving the same records again
 /// stores the same persons. Record errors are logged with where they came from and the run goes on.
+/// Sources may be read concurrently, but pages are resolved and stored one at a time per process, so two sources
+/// delivering the same human at once cannot both create a person for them.
 /// </summary>
-public sealed partial class SourceIngestor(IStateStore state, IIdentityStore identities, ILogger<SourceIngestor> logger)
+public sealed partial class SourceIngestor(IStateStore state, IIdentityStore identities, ILogger<SourceIngestor> logger) : IDisposable
 {
     private readonly StoredPersonResolver _resolver = new(identities);
+    private readonly SemaphoreSlim _storeGate = new(1, 1);
+
+    public void Dispose() => _storeGate.Dispose();
 
     public async Task<IngestSummary> IngestAsync(IContactSource source, CancellationToken cancellationToken)
     {
@@ -24,9 +29,17 @@ public sealed partial class SourceIngestor(IStateStore state, IIdentityStore ide
 
         await foreach (var page in source.ReadChangesAsync(cursor, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var id in await StorePageAsync(page, cancellationToken).ConfigureAwait(false))
+            await _storeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                persons.Add(id);
+                foreach (var id in await StorePageAsync(page, cancellationToken).ConfigureAwait(false))
+                {
+                    persons.Add(id);
+                }
+            }
+            finally
+            {
+                _storeGate.Release();
             }
 
             foreach (var error in page.Errors)

@@ -30,6 +30,23 @@ public sealed class SourceIngestorTests : IAsyncDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
+    [Fact]
+    public async Task IngestAsync_TwoSourcesAtOnceWithTheSameHumans_StoreOnePersonEach()
+    {
+        var t = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        var hubspotPages = Enumerable.Range(0, 20).Select(i => Page(t.AddSeconds(i), i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture),
+            Enumerable.Range(0, 10).Select(k => Contact(SourceSystem.HubSpot, "contact", $"{i}-{k}", $"p{i * 10 + k}@example.jp")).ToArray())).ToList();
+        var salesforcePages = Enumerable.Range(0, 20).Select(i => Page(t.AddSeconds(i), i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture),
+            Enumerable.Range(0, 10).Select(k => Contact(SourceSystem.Salesforce, "Lead", $"00Q{i}-{k}", $"p{i * 10 + k}@example.jp")).ToArray())).ToList();
+        using var ingestor = Ingestor();
+
+        await Task.WhenAll(
+            ingestor.IngestAsync(new FakeSource("hubspot:contacts", hubspotPages), TestContext.Current.CancellationToken),
+            ingestor.IngestAsync(new FakeSource("salesforce:leads", salesforcePages), TestContext.Current.CancellationToken));
+
+        Assert.Equal(200, await _services.GetRequiredService<IIdentityStore>().CountPersonsAsync(TestContext.Current.CancellationToken));
+    }
+
     private SourceIngestor Ingestor() => new(_services.GetRequiredService<IStateStore>(), _services.GetRequiredService<IIdentityStore>(), NullLogger<SourceIngestor>.Instance);
 
     private static CanonicalContact Contact(SourceSystem system, string objectType, string id, string email) => new()
