@@ -88,7 +88,7 @@ internal static class DemoCommand
         var code = await SyncCommand.RunAllAsync(context, connected, cancellationToken).ConfigureAwait(false);
         var persons = await connected.Services.GetRequiredService<SyncBridge.Core.Identity.IIdentityStore>().CountPersonsAsync(cancellationToken).ConfigureAwait(false);
         context.Output.WriteLine($"persons in the state store after both CRMs: {persons} (records of the same human in HubSpot and Salesforce resolve to one person)");
-        context.Output.WriteLine($"state store: {database}  (try: dotnet run --project src/SyncBridge.Worker -- conflicts --config <file setting SyncBridge:State:SqlitePath>)");
+        context.Output.WriteLine($"state store: {database}");
         return code;
     }
 
