@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.ObjectModel;
 using System.Security.Cryptography;
 using System.Text;
 using SyncBridge.Core.Contacts;
@@ -71,7 +72,8 @@ public sealed class UpdateMessage
             copy[name] = value ?? string.Empty;
         }
 
-        return new UpdateMessage(ComputeMessageId(personKey, target, version), personKey, target, copy, version, CurrentSchemaVersion);
+        return new UpdateMessage(
+            ComputeMessageId(personKey, target, version), personKey, target, new ReadOnlyDictionary<string, string>(copy), version, CurrentSchemaVersion);
     }
 
     /// <summary>

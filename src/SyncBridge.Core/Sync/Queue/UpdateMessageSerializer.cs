@@ -9,7 +9,8 @@ namespace SyncBridge.Core.Sync.Queue;
 /// {"schema":1,"messageId":"…64 hex…","personKey":"p-1","target":{"system":"hubspot","objectType":"contact","id":"123"},
 ///  "version":7,"properties":{"lifecyclestage":"lead","jobtitle":""}}
 /// </code>
-/// Reading checks every field and that <c>messageId</c> matches the id recomputed from person, target and version.
+/// Reading checks every field and that <c>messageId</c> matches the id recomputed from person, target and version;
+/// unknown fields are ignored (a later build may add optional fields within schema 1).
 /// </summary>
 public static class UpdateMessageSerializer
 {
