@@ -213,7 +213,8 @@ internal sealed class SqliteUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueue
                 }
 
                 var received = new List<ReceivedUpdate>(candidates.Count);
-                var lockedUntil = _timeProvider.GetUtcNow() + lockDuration;
+                // Whole milliseconds, as stored, so the lock the caller sees is the lock the file enforces.
+                var lockedUntil = DateTimeOffset.FromUnixTimeMilliseconds((_timeProvider.GetUtcNow() + lockDuration).ToUnixTimeMilliseconds());
                 using var update = connection.CreateCommand();
                 update.Transaction = transaction;
                 update.CommandText = "UPDATE messages SET delivery_count = delivery_count + 1, lock_token = $lockToken, locked_until = $lockedUntil WHERE seq = $seq;";
