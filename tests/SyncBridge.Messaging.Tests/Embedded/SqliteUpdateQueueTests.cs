@@ -352,4 +352,25 @@ public sealed class SqliteUpdateQueueTests : IDisposable
         Assert.Contains("SyncBridge:Queue:Embedded:Path", error.Message, StringComparison.Ordinal);
         Assert.Contains("99", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task InitializeAsync_NewFile_CreatesDirectoryAndUsesWal()
+    {
+        var queue = _fixture.Open();
+
+        await queue.InitializeAsync(_ct);
+
+        Assert.True(File.Exists(_fixture.FilePath));
+        Assert.Equal("wal", _fixture.Scalar("PRAGMA journal_mode;") as string);
+        Assert.Equal(1L, _fixture.Scalar("PRAGMA user_version;"));
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_InvalidArguments_Throw()
+    {
+        var queue = _fixture.Open();
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => queue.ReceiveAsync(0, QueueFixture.Lock, _ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => queue.ReceiveAsync(1, TimeSpan.Zero, _ct));
+    }
 }
