@@ -19,10 +19,23 @@ public sealed class AmqpAddressMapperTests
 
     [Theory]
     [InlineData(AmqpDialect.ServiceBus, "updates/$deadletterqueue")]
-    [InlineData(AmqpDialect.RabbitMq, "updates%2F$DeadLetterQueue")]
+    [InlineData(AmqpDialect.RabbitMq, "updates/$DeadLetterQueue")]
     public void DeadLetterQueueName_PerDialect_IsTheBrokerSideName(AmqpDialect dialect, string expected)
     {
         Assert.Equal(expected, new AmqpAddressMapper(dialect).DeadLetterQueueName("updates"));
+    }
+
+    [Fact]
+    public void DeadLetterAddress_RabbitMq_DecodesToTheDeclaredQueueName()
+    {
+        var mapper = new AmqpAddressMapper(AmqpDialect.RabbitMq);
+
+        // RabbitMQ's v1 parser strips /amq/queue/ and turns each upper-case %2F back into '/'.
+        var address = mapper.DeadLetterAddress("updates");
+        var decoded = address[AmqpAddressMapper.RabbitMqQueuePrefix.Length..].Replace("%2F", "/", StringComparison.Ordinal);
+
+        Assert.Equal(mapper.DeadLetterQueueName("updates"), decoded);
+        Assert.DoesNotContain('/', address[AmqpAddressMapper.RabbitMqQueuePrefix.Length..]);
     }
 
     [Theory]
