@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Options;
+
+namespace SyncBridge.Messaging.Amqp;
+
+/// <summary>Rules of <see cref="ServiceBusTransportOptions"/>; reports every failure at once, naming the key, never the secret.</summary>
+internal sealed class ServiceBusTransportOptionsValidator : IValidateOptions<ServiceBusTransportOptions>
+{
+    public const int MaxQueueNameLength = 260;
+    public static readonly TimeSpan MaxTokenTtl = TimeSpan.FromDays(1);
+
+    public ValidateOptionsResult Validate(string? name, ServiceBusTransportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        const string Section = ServiceBusTransportOptions.SectionName;
+
+        if (!IsValidQueueName(options.QueueName))
+        {
+            failures.Add($"{Section}:{nameof(options.QueueName)}: '{options.QueueName}' is not a valid queue name "
+                + $"(1 to {MaxQueueNameLength} letters, digits, '.', '-' or '_', starting with a letter or digit).");
+        }
+
+        if (!Enum.IsDefined(options.Dialect))
+        {
+            failures.Add($"{Section}:{nameof(options.Dialect)}: '{options.Dialect}' is not one of ServiceBus, RabbitMq.");
+        }
+
+        if (!Enum.IsDefined(options.Auth))
+        {
+            failures.Add($"{Section}:{nameof(options.Auth)}: '{options.Auth}' is not one of SaslPlain, CbsSasToken.");
+        }
+        else if (options.Auth == AmqpAuthMode.CbsSasToken && options.Dialect == AmqpDialect.RabbitMq)
+        {
+            failures.Add($"{Section}:{nameof(options.Auth)}: CbsSasToken needs a Service Bus broker; RabbitMq has no $cbs node, use SaslPlain.");
+        }
+
+        if (options.TokenTtl <= TimeSpan.Zero || options.TokenTtl > MaxTokenTtl)
+        {
+            failures.Add($"{Section}:{nameof(options.TokenTtl)}: {options.TokenTtl} must be more than zero and at most {MaxTokenTtl}.");
+        }
+
+        if (options.TokenRenewMargin <= TimeSpan.Zero || options.TokenRenewMargin >= options.TokenTtl)
+        {
+            failures.Add($"{Section}:{nameof(options.TokenRenewMargin)}: {options.TokenRenewMargin} must be more than zero and less than TokenTtl ({options.TokenTtl}).");
+        }
+
+        ValidateConnectionString(options, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>True for 1 to 260 ASCII letters, digits, '.', '-', '_' starting with a letter or digit.</summary>
+    public static bool IsValidQueueName(string? queueName)
+    {
+        if (string.IsNullOrEmpty(queueName) || queueName.Length > MaxQueueNameLength || !char.IsAsciiLetterOrDigit(queueName[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in queueName)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '-' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void ValidateConnectionString(ServiceBusTransportOptions options, List<string> failures)
+    {
+        const string Key = ServiceBusTransportOptions.SectionName + ":" + nameof(ServiceBusTransportOptions.ConnectionString);
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            failures.Add($"{Key}: required; set it from the environment (SyncBridge__Queue__ServiceBus__ConnectionString) or user secrets.");
+            return;
+        }
+
+        if (!ServiceBusConnectionString.TryParse(options.ConnectionString, out var parsed, out var error))
+        {
+            failures.Add($"{Key}: {error}");
+            return;
+        }
+
+        var isServiceBusEndpoint = parsed.Endpoint.Scheme.Equals("sb", StringComparison.OrdinalIgnoreCase);
+        if (options.Dialect == AmqpDialect.RabbitMq && isServiceBusEndpoint)
+        {
+            failures.Add($"{Key}: the endpoint is sb:// but Dialect is RabbitMq; use amqp:// or amqps:// for a RabbitMQ broker.");
+        }
+
+        if (options.Auth == AmqpAuthMode.CbsSasToken && !parsed.UseTls)
+        {
+            failures.Add($"{Key}: CbsSasToken sends a bearer token; the endpoint must use TLS (sb:// or amqps://).");
+        }
+
+        if (parsed.EntityPath is not null && !string.Equals(parsed.EntityPath, options.QueueName, StringComparison.Ordinal))
+        {
+            failures.Add($"{Key}: EntityPath '{parsed.EntityPath}' differs from QueueName '{options.QueueName}'; make them equal or drop EntityPath.");
+        }
+    }
+}

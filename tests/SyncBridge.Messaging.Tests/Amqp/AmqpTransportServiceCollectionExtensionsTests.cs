@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SyncBridge.Messaging.Amqp;
+
+namespace SyncBridge.Messaging.Tests.Amqp;
+
+public sealed class AmqpTransportServiceCollectionExtensionsTests
+{
+    private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
+            .Build();
+
+    [Fact]
+    public void AddAmqpTransportOptions_BoundSection_ResolvesOptionsAndDialectMapper()
+    {
+        var configuration = Configuration(
+            ("SyncBridge:Queue:ServiceBus:ConnectionString", "Endpoint=amqp://127.0.0.1;SharedAccessKeyName=u;SharedAccessKey=p"),
+            ("SyncBridge:Queue:ServiceBus:QueueName", "lifecycle"),
+            ("SyncBridge:Queue:ServiceBus:Dialect", "RabbitMq"),
+            ("SyncBridge:Queue:ServiceBus:TokenTtl", "00:30:00"));
+        using var provider = new ServiceCollection().AddAmqpTransportOptions(configuration).AddAmqpTransportOptions(configuration).BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<ServiceBusTransportOptions>>().Value;
+        var mapper = provider.GetRequiredService<AmqpAddressMapper>();
+
+        Assert.Equal("lifecycle", options.QueueName);
+        Assert.Equal(TimeSpan.FromMinutes(30), options.TokenTtl);
+        Assert.Equal("/amq/queue/lifecycle", mapper.QueueAddress(options.QueueName));
+        Assert.Single(provider.GetServices<IValidateOptions<ServiceBusTransportOptions>>());
+        Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
+    }
+
+    [Fact]
+    public void AddAmqpTransportOptions_BadSection_FailsNamingTheSetting()
+    {
+        var configuration = Configuration(("SyncBridge:Queue:ServiceBus:QueueName", "bad/name"));
+        using var provider = new ServiceCollection().AddAmqpTransportOptions(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ServiceBusTransportOptions>>().Value);
+
+        Assert.Contains(error.Failures, f => f.StartsWith("SyncBridge:Queue:ServiceBus:QueueName", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("SyncBridge:Queue:ServiceBus:ConnectionString", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AddAmqpTransportOptions_NullArguments_Throw()
+    {
+        Assert.Throws<ArgumentNullException>(() => AmqpTransportServiceCollectionExtensions.AddAmqpTransportOptions(null!, Configuration()));
+        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddAmqpTransportOptions(null!));
+    }
+}
