@@ -12,6 +12,7 @@ using SyncBridge.Connectors.HubSpot.Tests.Fakes;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using SyncBridge.Testing;
 
 namespace SyncBridge.Connectors.HubSpot.Tests.Http;
 

@@ -4,6 +4,7 @@ using SyncBridge.Core.Sync;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using SyncBridge.Testing;
 
 namespace SyncBridge.Connectors.HubSpot.Tests.Sync;
 

@@ -5,6 +5,7 @@ using SyncBridge.Connectors.HubSpot.Sync;
 using SyncBridge.Connectors.HubSpot.Tests.Fakes;
 using SyncBridge.Core.Sync;
 using SyncBridge.Simulators.HubSpot;
+using SyncBridge.Testing;
 
 namespace SyncBridge.Connectors.HubSpot.Tests.Sync;
 

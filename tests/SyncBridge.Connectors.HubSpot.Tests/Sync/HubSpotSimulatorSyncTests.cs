@@ -3,6 +3,7 @@ using SyncBridge.Connectors.HubSpot.Tests.Fakes;
 using SyncBridge.Core.Contacts;
 using SyncBridge.Core.Sync;
 using SyncBridge.Simulators.HubSpot;
+using SyncBridge.Testing;
 
 namespace SyncBridge.Connectors.HubSpot.Tests.Sync;
 

@@ -9,6 +9,7 @@ using SyncBridge.Connectors.Salesforce.Writing;
 using SyncBridge.Core.Contacts;
 using SyncBridge.Core.Sync;
 using SyncBridge.Simulators.Salesforce;
+using SyncBridge.Testing;
 
 namespace SyncBridge.Connectors.Salesforce.Tests.Simulators;
 

@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using SyncBridge.Core.Sync;
 
-namespace SyncBridge.Connectors.Salesforce.Tests.Support;
+namespace SyncBridge.Testing;
 
-/// <summary>An in-memory <see cref="IStateStore"/> fake.</summary>
+/// <summary>
+/// An in-memory <see cref="IStateStore"/> that also counts saves: the fake of our own port that connector tests share
+/// (linked into each test project that needs it).
+/// </summary>
 internal sealed class InMemoryStateStore : IStateStore
 {
     private readonly ConcurrentDictionary<string, SourceCursor> _cursors = new(StringComparer.Ordinal);
