@@ -14,7 +14,6 @@ namespace SyncBridge.Core.Sync;
 /// </summary>
 public sealed partial class SourceIngestor(IStateStore state, IIdentityStore identities, ILogger<SourceIngestor> logger) : IDisposable
 {
-    private readonly StoredPersonResolver _resolver = new(identities);
     private readonly SemaphoreSlim _storeGate = new(1, 1);
 
     public void Dispose() => _storeGate.Dispose();
@@ -72,28 +71,16 @@ public sealed partial class SourceIngestor(IStateStore state, IIdentityStore ide
             graph.Add(contact);
         }
 
-        var records = new Dictionary<string, PersonRecord>(StringComparer.Ordinal);
+        var batch = new StoredPersonBatch(identities);
+        var personIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var cluster in graph.Clusters())
         {
-            var keys = new List<IdentityKey>();
-            var sources = new List<SourceRef>();
-            foreach (var handle in cluster.Handles)
-            {
-                StoredPersonResolver.Collect(page.Contacts[handle], sourceKey: null, keys, sources);
-            }
-
-            var personId = await _resolver.ResolveAsync(cluster.PersonId, keys, sources, cancellationToken).ConfigureAwait(false);
-            if (records.TryGetValue(personId, out var sameStoredPerson))
-            {
-                keys.AddRange(sameStoredPerson.Keys.Where(k => !keys.Contains(k)));
-                sources.AddRange(sameStoredPerson.Sources.Where(s => !sources.Contains(s)));
-            }
-
-            records[personId] = new PersonRecord(personId, keys, sources);
+            var records = cluster.Handles.Select(handle => page.Contacts[handle]).ToList();
+            personIds.Add(await batch.AddAsync(cluster.PersonId, records, sourceKeys: null, cancellationToken).ConfigureAwait(false));
         }
 
-        await identities.SavePersonsAsync(records.Values.ToArray(), cancellationToken).ConfigureAwait(false);
-        return records.Keys;
+        await batch.SaveAsync(cancellationToken).ConfigureAwait(false);
+        return personIds;
     }
 
     private static partial class Log

@@ -15,7 +15,6 @@ namespace SyncBridge.Worker.Import;
 internal sealed class ContactImporter(ContactNormalizer normalizer, PersonMerger merger, IIdentityStore store, TextWriter diagnostics, TimeProvider time)
 {
     private const int BatchSize = 1_000;
-    private readonly StoredPersonResolver _resolver = new(store);
 
     public async Task<ImportSummary> ImportAsync(string inputPath, CancellationToken cancellationToken)
     {
@@ -41,35 +40,19 @@ internal sealed class ContactImporter(ContactNormalizer normalizer, PersonMerger
             }
         }
 
-        var persons = new Dictionary<string, PersonRecord>(StringComparer.Ordinal);
+        var persons = new StoredPersonBatch(store);
         var conflicts = new List<MergeConflict>();
         var personIds = new HashSet<string>(StringComparer.Ordinal);
         int multiRecord = 0, conflictCount = 0;
         foreach (var cluster in graph.Clusters())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var records = new List<CanonicalContact>(cluster.Handles.Count);
-            var keys = new List<IdentityKey>();
-            var sources = new List<SourceRef>();
-            foreach (var handle in cluster.Handles)
-            {
-                var contact = contacts[handle];
-                records.Add(contact);
-                StoredPersonResolver.Collect(contact, sourceKeys[handle], keys, sources);
-            }
+            var records = cluster.Handles.Select(handle => contacts[handle]).ToList();
+            var keysOfRecords = cluster.Handles.Select(handle => (string?)sourceKeys[handle]).ToList();
 
             // Join the persons stored before that share a key or a source record: they keep their id.
-            var personId = await _resolver.ResolveAsync(cluster.PersonId, keys, sources, cancellationToken).ConfigureAwait(false);
-            var merged = merger.Merge(personId, records);
-            conflicts.AddRange(merged.Conflicts);
-            if (persons.TryGetValue(personId, out var sameBatch))
-            {
-                // Two clusters of this file that both belong to one stored person: save them as one.
-                keys.AddRange(sameBatch.Keys.Where(k => !keys.Contains(k)));
-                sources.AddRange(sameBatch.Sources.Where(s => !sources.Contains(s)));
-            }
-
-            persons[personId] = new PersonRecord(personId, keys, sources);
+            var personId = await persons.AddAsync(cluster.PersonId, records, keysOfRecords, cancellationToken).ConfigureAwait(false);
+            conflicts.AddRange(merger.Merge(personId, records).Conflicts);
             personIds.Add(personId);
             multiRecord += records.Count > 1 ? 1 : 0;
 
@@ -83,20 +66,16 @@ internal sealed class ContactImporter(ContactNormalizer normalizer, PersonMerger
         return new ImportSummary(contacts.Count, malformed, personIds.Count, multiRecord, conflictCount, time.GetElapsedTime(started));
     }
 
-    private async Task<int> FlushAsync(Dictionary<string, PersonRecord> persons, List<MergeConflict> conflicts, CancellationToken cancellationToken)
+    private async Task<int> FlushAsync(StoredPersonBatch persons, List<MergeConflict> conflicts, CancellationToken cancellationToken)
     {
         var count = conflicts.Count;
-        if (persons.Count > 0)
-        {
-            await store.SavePersonsAsync(persons.Values.ToArray(), cancellationToken).ConfigureAwait(false);
-        }
+        await persons.SaveAsync(cancellationToken).ConfigureAwait(false);
 
         if (conflicts.Count > 0)
         {
             await store.SaveConflictsAsync(conflicts.ToArray(), cancellationToken).ConfigureAwait(false);
         }
 
-        persons.Clear();
         conflicts.Clear();
         return count;
     }
