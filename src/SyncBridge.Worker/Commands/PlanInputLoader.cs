@@ -41,14 +41,10 @@ internal sealed class PlanInputLoader(ContactNormalizer normalizer, PersonMerger
         var graph = new IdentityGraph();
         var rows = new List<CanonicalContact>();
         long rejected = 0;
-        using (var reader = ContactRowReader.Open(contactsPath))
+        using (var reader = ContactRowReader.Open(contactsPath, diagnostics))
         {
             var columns = new ExtraColumns(reader.Header);
-            while (reader.TryRead(out var row, (line, error) =>
-            {
-                rejected++;
-                diagnostics.WriteLine($"{contactsPath}:{line}: {error}");
-            }))
+            while (reader.TryRead(out var row))
             {
                 if ((rows.Count & 0xFFF) == 0)
                 {
@@ -59,6 +55,8 @@ internal sealed class PlanInputLoader(ContactNormalizer normalizer, PersonMerger
                 graph.Add(contact, row.SourceKey);
                 rows.Add(contact);
             }
+
+            rejected = reader.MalformedRows;
         }
 
         // Group rows by person, in order of each person's first row: a chain of row indexes per person

@@ -25,19 +25,17 @@ internal sealed class ContactImporter(ContactNormalizer normalizer, PersonMerger
         var sourceKeys = new List<string>();
         long malformed = 0;
 
-        using (var reader = ContactRowReader.Open(inputPath))
+        using (var reader = ContactRowReader.Open(inputPath, diagnostics))
         {
-            while (reader.TryRead(out var row, (line, error) =>
-            {
-                malformed++;
-                diagnostics.WriteLine($"{inputPath}:{line}: {error}");
-            }))
+            while (reader.TryRead(out var row))
             {
                 var contact = normalizer.Normalize(row.Raw);
                 graph.Add(contact, row.SourceKey);
                 contacts.Add(contact);
                 sourceKeys.Add(row.SourceKey);
             }
+
+            malformed = reader.MalformedRows;
         }
 
         var persons = new StoredPersonBatch(store);

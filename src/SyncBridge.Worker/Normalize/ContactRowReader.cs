@@ -8,16 +8,21 @@ namespace SyncBridge.Worker.Normalize;
 
 /// <summary>
 /// Reads a contacts CSV (the <c>normalize</c> input columns, in any order, unknown columns kept) as raw records.
-/// Malformed rows are handed to <c>onMalformed</c> with their line and reason and skipped; the read goes on.
+/// Malformed rows are reported on the diagnostics writer as <c>file:line: reason</c>, counted, and skipped; the read
+/// goes on.
 /// </summary>
 internal sealed class ContactRowReader : IDisposable
 {
     private readonly CsvReader _csv;
+    private readonly string _path;
+    private readonly TextWriter _diagnostics;
     private readonly int _source, _sourceId, _email, _firstName, _lastName, _fullName, _phone, _mobile, _company, _website, _title, _department, _country;
 
-    private ContactRowReader(CsvReader csv, CsvHeader header)
+    private ContactRowReader(CsvReader csv, CsvHeader header, string path, TextWriter diagnostics)
     {
         _csv = csv;
+        _path = path;
+        _diagnostics = diagnostics;
         Header = header;
         _source = header.IndexOf(NormalizeColumns.Source);
         _sourceId = header.IndexOf(NormalizeColumns.SourceId);
@@ -36,10 +41,17 @@ internal sealed class ContactRowReader : IDisposable
 
     public CsvHeader Header { get; }
 
-    /// <summary>Opens <paramref name="path"/> (UTF-8, with or without BOM) and reads its header row.</summary>
+    /// <summary>How many malformed rows were reported and skipped so far.</summary>
+    public long MalformedRows { get; private set; }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> (UTF-8, with or without BOM) and reads its header row. Malformed rows are reported
+    /// on <paramref name="diagnostics"/> (<see cref="TextWriter.Null"/> to read silently, e.g. a second pass).
+    /// </summary>
     /// <exception cref="InvalidDataException">The file has no header row.</exception>
-    public static ContactRowReader Open(string path)
+    public static ContactRowReader Open(string path, TextWriter diagnostics)
     {
+        ArgumentNullException.ThrowIfNull(diagnostics);
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var csv = new CsvReader(new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16));
         try
@@ -48,7 +60,7 @@ internal sealed class ContactRowReader : IDisposable
             {
                 if (!first.IsMalformed)
                 {
-                    return new ContactRowReader(csv, new CsvHeader(first.Fields));
+                    return new ContactRowReader(csv, new CsvHeader(first.Fields), path, diagnostics);
                 }
             }
 
@@ -61,10 +73,9 @@ internal sealed class ContactRowReader : IDisposable
         }
     }
 
-    /// <summary>Reads the next well-formed row; malformed rows are reported through <paramref name="onMalformed"/> and skipped.</summary>
-    public bool TryRead(out ContactRow row, Action<long, string> onMalformed)
+    /// <summary>Reads the next well-formed row; malformed rows are reported, counted and skipped.</summary>
+    public bool TryRead(out ContactRow row)
     {
-        ArgumentNullException.ThrowIfNull(onMalformed);
         while (_csv.TryRead(out var record))
         {
             if (!record.IsMalformed && record.Fields.Count != Header.Count)
@@ -74,7 +85,8 @@ internal sealed class ContactRowReader : IDisposable
 
             if (record.IsMalformed)
             {
-                onMalformed(record.Line, record.Error);
+                MalformedRows++;
+                _diagnostics.WriteLine($"{_path}:{record.Line}: {record.Error}");
                 continue;
             }
 

@@ -23,14 +23,10 @@ internal sealed class NormalizeRunner(ContactNormalizer normalizer, TextWriter d
         var graph = new IdentityGraph();
         long malformed = 0;
 
-        using (var pass1 = ContactRowReader.Open(inputPath))
+        using (var pass1 = ContactRowReader.Open(inputPath, diagnostics))
         {
             var n = 0;
-            while (pass1.TryRead(out var row, (line, error) =>
-            {
-                malformed++;
-                diagnostics.WriteLine($"{inputPath}:{line}: {error}");
-            }))
+            while (pass1.TryRead(out var row))
             {
                 if ((++n & 0xFFF) == 0)
                 {
@@ -39,10 +35,12 @@ internal sealed class NormalizeRunner(ContactNormalizer normalizer, TextWriter d
 
                 graph.Add(Normalize(row), row.SourceKey);
             }
+
+            malformed = pass1.MalformedRows;
         }
 
         long written = 0, validEmails = 0, invalidEmails = 0, validPhones = 0, invalidPhones = 0;
-        using (var pass2 = ContactRowReader.Open(inputPath))
+        using (var pass2 = ContactRowReader.Open(inputPath, TextWriter.Null))
         {
             var writer = new CsvWriter(output);
             var header = new List<string>(pass2.Header.Names);
@@ -56,7 +54,7 @@ internal sealed class NormalizeRunner(ContactNormalizer normalizer, TextWriter d
 
             var fields = new List<string>(header.Count);
             var handle = 0;
-            while (pass2.TryRead(out var row, static (_, _) => { }))
+            while (pass2.TryRead(out var row))
             {
                 if ((handle & 0xFFF) == 0)
                 {
