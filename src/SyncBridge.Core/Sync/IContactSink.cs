@@ -28,6 +28,18 @@ public interface IContactSink
 {
     SourceSystem System { get; }
 
-    /// <summary>Writes the updates; returns one result per update, in any order.</summary>
+    /// <summary>
+    /// Writes the updates; returns one result per update, in any order. Each written record also gets the update's
+    /// <see cref="ContactUpdate.Version"/> in the sink's version marker property, when the sink has one.
+    /// </summary>
     Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<ContactUpdate> updates, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The version marker each target record holds (written by <see cref="WriteAsync"/>), for the targets that have
+    /// one. The consumer asks this only for updates in doubt (a consumer died during their write), so an update the
+    /// target already holds is not written twice. A sink without a marker returns nothing: in-doubt updates are then
+    /// written again (the same values).
+    /// </summary>
+    Task<IReadOnlyDictionary<SourceRef, long>> ReadVersionsAsync(IReadOnlyList<SourceRef> targets, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<SourceRef, long>>(new Dictionary<SourceRef, long>());
 }

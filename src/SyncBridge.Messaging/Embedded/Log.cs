@@ -20,6 +20,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 6505, Level = LogLevel.Information, Message = "Replayed {Count} dead letters")]
     public static partial void Replayed(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 6506, Level = LogLevel.Information, Message = "Purged dead letter {Id}")]
-    public static partial void Purged(ILogger logger, long id);
+    [LoggerMessage(EventId = 6506, Level = LogLevel.Information, Message = "Purged dead letter {MessageId}")]
+    public static partial void Purged(ILogger logger, string messageId);
 }

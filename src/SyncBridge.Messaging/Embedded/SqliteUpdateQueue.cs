@@ -357,7 +357,6 @@ internal sealed class SqliteUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueue
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 result.Add(new DeadLetter(
-                    reader.GetInt64(0),
                     reader.GetString(1),
                     reader.GetString(2),
                     ParseTarget(reader.GetString(3)),
@@ -373,24 +372,28 @@ internal sealed class SqliteUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueue
         }
     }
 
-    public async Task<bool> ReplayDeadLetterAsync(long id, CancellationToken cancellationToken) =>
-        await ReplayAsync("WHERE id = $id", id, cancellationToken).ConfigureAwait(false) > 0;
+    public async Task<bool> ReplayDeadLetterAsync(string messageId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
+        return await ReplayAsync("WHERE message_id = $id", messageId, cancellationToken).ConfigureAwait(false) > 0;
+    }
 
     public Task<int> ReplayAllDeadLettersAsync(CancellationToken cancellationToken) =>
         ReplayAsync(string.Empty, null, cancellationToken);
 
-    public async Task<bool> PurgeDeadLetterAsync(long id, CancellationToken cancellationToken)
+    public async Task<bool> PurgeDeadLetterAsync(string messageId, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var delete = connection.CreateCommand();
-            delete.CommandText = "DELETE FROM dead_letters WHERE id = $id;";
-            delete.Parameters.AddWithValue("$id", id);
+            delete.CommandText = "DELETE FROM dead_letters WHERE message_id = $id;";
+            delete.Parameters.AddWithValue("$id", messageId);
             var purged = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
             if (purged)
             {
-                Log.Purged(_logger, id);
+                Log.Purged(_logger, messageId);
             }
 
             return purged;
@@ -421,7 +424,7 @@ internal sealed class SqliteUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueue
 
     public void Dispose() => _initializeLock.Dispose();
 
-    private async Task<int> ReplayAsync(string where, long? id, CancellationToken cancellationToken)
+    private async Task<int> ReplayAsync(string where, string? id, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -437,9 +440,9 @@ internal sealed class SqliteUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueue
                         SELECT message_id, person_key, target, version, body, $now FROM dead_letters {where} ORDER BY id;
                         """;
                     insert.Parameters.AddWithValue("$now", Now());
-                    if (id is { } value)
+                    if (id is not null)
                     {
-                        insert.Parameters.AddWithValue("$id", value);
+                        insert.Parameters.AddWithValue("$id", id);
                     }
 
                     await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -448,9 +451,9 @@ internal sealed class SqliteUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueue
                 using var delete = connection.CreateCommand();
                 delete.Transaction = transaction;
                 delete.CommandText = $"DELETE FROM dead_letters {where};";
-                if (id is { } key)
+                if (id is not null)
                 {
-                    delete.Parameters.AddWithValue("$id", key);
+                    delete.Parameters.AddWithValue("$id", id);
                 }
 
                 var replayed = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -171,13 +171,13 @@ public sealed class SqliteUpdateQueueTests : IDisposable
         await queue.AbandonAsync(Assert.Single(await queue.ReceiveAsync(10, QueueFixture.Lock, _ct)));
         var deadLetter = Assert.Single(await queue.ListDeadLettersAsync(10, _ct));
 
-        Assert.True(await queue.ReplayDeadLetterAsync(deadLetter.Id, _ct));
+        Assert.True(await queue.ReplayDeadLetterAsync(deadLetter.MessageId, _ct));
         var replayed = Assert.Single(await queue.ReceiveAsync(10, QueueFixture.Lock, _ct));
 
         Assert.Equal(sent.MessageId, replayed.Message.MessageId);
         Assert.Equal(1, replayed.DeliveryCount);
         Assert.Empty(await queue.ListDeadLettersAsync(10, _ct));
-        Assert.False(await queue.ReplayDeadLetterAsync(deadLetter.Id, _ct));
+        Assert.False(await queue.ReplayDeadLetterAsync(deadLetter.MessageId, _ct));
     }
 
     [Fact]
@@ -207,11 +207,11 @@ public sealed class SqliteUpdateQueueTests : IDisposable
         }
 
         var deadLetters = await queue.ListDeadLettersAsync(10, _ct);
-        Assert.True(await queue.PurgeDeadLetterAsync(deadLetters[0].Id, _ct));
+        Assert.True(await queue.PurgeDeadLetterAsync(deadLetters[0].MessageId, _ct));
 
-        Assert.Equal(deadLetters[1].Id, Assert.Single(await queue.ListDeadLettersAsync(10, _ct)).Id);
-        Assert.False(await queue.ReplayDeadLetterAsync(deadLetters[0].Id, _ct));
-        Assert.False(await queue.PurgeDeadLetterAsync(deadLetters[0].Id, _ct));
+        Assert.Equal(deadLetters[1].MessageId, Assert.Single(await queue.ListDeadLettersAsync(10, _ct)).MessageId);
+        Assert.False(await queue.ReplayDeadLetterAsync(deadLetters[0].MessageId, _ct));
+        Assert.False(await queue.PurgeDeadLetterAsync(deadLetters[0].MessageId, _ct));
         Assert.Equal(0, (await queue.GetStatusAsync(_ct)).Depth);
     }
 
