@@ -24,7 +24,7 @@ namespace SyncBridge.Messaging.Embedded;
 internal sealed class SqliteUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMonitor, IDisposable
 {
     /// <summary>Reason given to a stored message whose body cannot be read any more.</summary>
-    public const string InvalidMessageReason = "InvalidMessageFormat";
+    public const string InvalidMessageReason = DeadLetterReasons.MalformedMessage;
 
     private const string Visible = "(locked_until IS NULL OR locked_until <= $now)";
     private const string Held = "message_id = $messageId AND lock_token = $lockToken AND locked_until > $now";

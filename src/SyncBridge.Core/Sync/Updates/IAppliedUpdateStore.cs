@@ -12,7 +12,8 @@ public interface IAppliedUpdateStore
     /// <summary>
     /// In one transaction, for each message (in the given order): <see cref="ClaimStatus.AlreadyApplied"/> when the
     /// target's applied version is at least the message's; <see cref="ClaimStatus.Busy"/> when another consumer's claim
-    /// on the target lasts beyond now; otherwise claims the target for <paramref name="consumerId"/> until
+    /// on the target lasts beyond now and is for a different message (a claim for this very message is taken over:
+    /// the queue hands a message out again only after the previous delivery's lock ended); otherwise claims the target for <paramref name="consumerId"/> until
     /// <paramref name="claimUntil"/> and returns <see cref="ClaimStatus.Claimed"/>. Two messages for one target in one
     /// call: the first is claimed, the second is Busy.
     /// </summary>

@@ -1,0 +1,69 @@
+using SyncBridge.Core.Contacts;
+using SyncBridge.Core.Decisions;
+
+namespace SyncBridge.Core.Sync.Updates;
+
+/// <summary>
+/// The diff step (pure): what a decision means in each target record (through that system's
+/// <see cref="IDecisionPropertyMap"/>), compared with the record's last-written snapshot, so only properties that
+/// change travel. A target in a system without a property map is skipped (SyncBridge does not write there).
+/// </summary>
+public sealed class ChangeSetBuilder
+{
+    private readonly Dictionary<SourceSystem, IDecisionPropertyMap> _maps = [];
+
+    public ChangeSetBuilder(IEnumerable<IDecisionPropertyMap> maps)
+    {
+        ArgumentNullException.ThrowIfNull(maps);
+        foreach (var map in maps)
+        {
+            _maps[map.System] = map;
+        }
+    }
+
+    /// <summary>Whether SyncBridge writes to records of <paramref name="system"/>.</summary>
+    public bool Writes(SourceSystem system) => _maps.ContainsKey(system);
+
+    public PersonChangeSet Build(
+        DecidedPerson person,
+        IReadOnlyDictionary<SourceRef, IReadOnlyDictionary<string, string>> snapshots,
+        DateTimeOffset decidedAt)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(snapshots);
+        var decision = person.Decision;
+        var changes = new List<TargetChange>();
+        foreach (var target in person.Targets.Distinct())
+        {
+            if (!_maps.TryGetValue(target.System, out var map))
+            {
+                continue;
+            }
+
+            var wanted = map.Map(decision, target.ObjectType);
+            snapshots.TryGetValue(target, out var previous);
+            var changed = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (name, value) in wanted)
+            {
+                if (previous is null || !previous.TryGetValue(name, out var old) || !string.Equals(old, value, StringComparison.Ordinal))
+                {
+                    changed[name] = value;
+                }
+            }
+
+            changes.Add(new TargetChange(target, new SortedDictionary<string, string>(wanted.ToDictionary(), StringComparer.Ordinal), changed));
+        }
+
+        return new PersonChangeSet(ToRecord(decision, decidedAt), changes);
+    }
+
+    private static DecisionRecord ToRecord(PersonDecision decision, DateTimeOffset decidedAt) => new(
+        decision.PersonId,
+        decision.Stage,
+        decision.Marketing,
+        string.Join(';', decision.Reasons.ToCodes()),
+        decision.Score,
+        decision.Hot,
+        decidedAt,
+        DecisionTraceJson.Write(decision.Trace));
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging;
+using SyncBridge.Core.Contacts;
+
+namespace SyncBridge.Core.Sync.Updates;
+
+/// <summary>
+/// Turns decisions into outbox messages: reads the last-written snapshots of the targets, diffs (see
+/// <see cref="ChangeSetBuilder"/>) and commits decisions, snapshots and messages in one state-store transaction.
+/// Committing the same decisions twice adds nothing the second time (the snapshots already hold the values).
+/// </summary>
+public sealed partial class UpdatePlanner(IOutboxStore outbox, IEnumerable<IDecisionPropertyMap> maps, TimeProvider time, ILogger<UpdatePlanner> logger)
+{
+    private readonly ChangeSetBuilder _builder = new(maps);
+
+    public async Task<UpdatePlanResult> CommitAsync(IReadOnlyList<DecidedPerson> people, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        if (people.Count == 0)
+        {
+            return new UpdatePlanResult(0, []);
+        }
+
+        var targets = new HashSet<SourceRef>();
+        foreach (var person in people)
+        {
+            foreach (var target in person.Targets)
+            {
+                if (_builder.Writes(target.System))
+                {
+                    targets.Add(target);
+                }
+            }
+        }
+
+        var snapshots = await outbox.GetSnapshotsAsync(targets, cancellationToken).ConfigureAwait(false);
+        var decidedAt = time.GetUtcNow();
+        var changeSets = new List<PersonChangeSet>(people.Count);
+        foreach (var person in people)
+        {
+            changeSets.Add(_builder.Build(person, snapshots, decidedAt));
+        }
+
+        var messages = await outbox.CommitAsync(changeSets, cancellationToken).ConfigureAwait(false);
+        Log.Committed(logger, changeSets.Count, messages.Count);
+        return new UpdatePlanResult(changeSets.Count, messages);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Committed {Decisions} decisions and {Messages} update messages to the outbox")]
+        public static partial void Committed(ILogger logger, int decisions, int messages);
+    }
+}
