@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SyncBridge.Worker.Hosting;
 using SyncBridge.Worker.Sync;
+using SyncBridge.Worker.Updates;
 
 namespace SyncBridge.Worker.Cli;
 
@@ -41,10 +42,12 @@ internal sealed class ConnectedHost : IAsyncDisposable
             simulators = EmbeddedSimulators.StartAsync(selection, builder.Configuration, cancellationToken).GetAwaiter().GetResult();
             builder.Configuration.AddInMemoryCollection(simulators.Settings);
             builder.Services.AddSync(builder.Configuration, selection);
+            builder.Services.AddUpdatePath(builder.Configuration);
             builder.Services.TryAddSingleton<CrmBootstrapper>();
             if (settings.RunBackgroundServices)
             {
                 builder.Services.AddHostedService<CrmBootstrapService>();
+                builder.Services.AddHostedService<UpdatePathService>();
                 builder.Services.AddOptionsWithValidateOnStart<SchedulerOptions>().Bind(builder.Configuration.GetSection(SchedulerOptions.SectionName)).ValidateDataAnnotations();
                 builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulerOptions>, SchedulerOptionsValidator>());
                 builder.Services.AddHostedService<SourceScheduleRegistrar>();

@@ -24,6 +24,9 @@ internal static class SyncBridgeCli
         root.Subcommands.Add(PlanCommand.Create(context));
         root.Subcommands.Add(ExplainCommand.Create(context));
         root.Subcommands.Add(SegmentsCommand.Create(context));
+        root.Subcommands.Add(ConsumeCommand.Create(context));
+        root.Subcommands.Add(DlqCommand.Create(context));
+        root.Subcommands.Add(QueueCommand.Create(context));
         return root;
     }
 

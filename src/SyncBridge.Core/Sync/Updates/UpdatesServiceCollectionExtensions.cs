@@ -9,7 +9,7 @@ public static class UpdatesServiceCollectionExtensions
     /// <summary>
     /// Registers the update path: <see cref="UpdatePlanner"/> (decisions → outbox), <see cref="OutboxDispatcher"/>
     /// (outbox → queue) and <see cref="UpdateConsumer"/> (queue → CRMs) with <see cref="UpdateConsumerOptions"/>
-    /// validated at start (bind section <see cref="UpdateConsumerOptions.SectionName"/> in the host). The state
+    /// and <see cref="OutboxOptions"/> validated at start (bind their sections in the host). The state
     /// store (<see cref="IOutboxStore"/>, <see cref="IAppliedUpdateStore"/>), the queue and the connectors register
     /// themselves. Calling it twice is harmless.
     /// </summary>
@@ -17,6 +17,7 @@ public static class UpdatesServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptionsWithValidateOnStart<UpdateConsumerOptions>().ValidateDataAnnotations();
+        services.AddOptionsWithValidateOnStart<OutboxOptions>().ValidateDataAnnotations();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UpdateConsumerOptions>, UpdateConsumerOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UpdatePlanner>();

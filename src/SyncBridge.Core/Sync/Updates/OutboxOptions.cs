@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SyncBridge.Core.Sync.Updates;
+
+/// <summary>Settings of section <c>SyncBridge:Outbox</c>: how often the dispatcher publishes the outbox to the queue.</summary>
+public sealed class OutboxOptions
+{
+    public const string SectionName = "SyncBridge:Outbox";
+
+    /// <summary>The wait between dispatches (each dispatch sends everything pending, in batches of <see cref="OutboxDispatcher.BatchSize"/>), and after a failed one.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(1);
+}

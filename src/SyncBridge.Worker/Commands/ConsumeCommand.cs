@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using SyncBridge.Core.Sync.Queue;
+using SyncBridge.Core.Sync.Updates;
+using SyncBridge.Worker.Cli;
+using SyncBridge.Worker.Hosting;
+using SyncBridge.Worker.Sync;
+using SyncBridge.Worker.Updates;
+
+namespace SyncBridge.Worker.Commands;
+
+/// <summary>
+/// <c>consume [--until-empty] [--no-dispatch]</c>: the update path of <c>run</c> without the source polling —
+/// publish the outbox to the queue and apply queued updates to the CRMs. A dedicated consumer instance (or several,
+/// competing) runs this.
+/// </summary>
+internal static class ConsumeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var untilEmpty = new Option<bool>("--until-empty") { Description = "Exit once the outbox has nothing pending and the queue is empty, in-flight messages included (otherwise run until Ctrl+C or SIGTERM)." };
+        var noDispatch = new Option<bool>("--no-dispatch") { Description = "Only consume: leave publishing the outbox to another instance." };
+        var command = new Command("consume", "Publish the outbox to the update queue and apply queued lifecycle updates to HubSpot and Salesforce (idempotent, retried with backoff, dead-lettered with the CRM's error after the max delivery count).")
+        {
+            untilEmpty,
+            noDispatch,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var connected = await ConnectedHost.TryStartAsync(context, new HostSettings { ConfigFiles = parse.GetValue(GlobalOptions.Config) ?? [] }, cancellationToken).ConfigureAwait(false);
+            if (connected is null)
+            {
+                return ExitCodes.Configuration;
+            }
+
+            await connected.Services.GetRequiredService<CrmBootstrapper>().EnsureAsync(cancellationToken).ConfigureAwait(false);
+            var dispatch = connected.Services.GetRequiredService<OutboxDispatchLoop>();
+            var consume = connected.Services.GetRequiredService<UpdateConsumeLoop>();
+            var dispatching = !parse.GetValue(noDispatch);
+            try
+            {
+                if (parse.GetValue(untilEmpty))
+                {
+                    await RunUntilEmptyAsync(connected.Services, dispatch, consume, dispatching, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await Task.WhenAll(dispatching ? dispatch.RunAsync(cancellationToken) : Task.CompletedTask, consume.RunAsync(cancellationToken)).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C / SIGTERM: whatever was not settled is redelivered to the next consumer.
+            }
+
+            var total = consume.Total;
+            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"dispatched {dispatch.Sent}; received {total.Received}: applied {total.Applied}, skipped {total.Skipped} (already applied), retried {total.Retried}, busy {total.Busy}, dead-lettered {total.DeadLettered}, lock lost {total.LockLost}"));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task RunUntilEmptyAsync(IServiceProvider services, OutboxDispatchLoop dispatch, UpdateConsumeLoop consume, bool dispatching, CancellationToken cancellationToken)
+    {
+        var outbox = services.GetRequiredService<IOutboxStore>();
+        var monitor = services.GetRequiredService<IQueueMonitor>();
+        var time = services.GetRequiredService<TimeProvider>();
+        while (true)
+        {
+            if (dispatching)
+            {
+                await dispatch.DispatchOnceAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var result = await consume.ConsumeOnceAsync(cancellationToken).ConfigureAwait(false);
+            if (result is { Received: 0 }
+                && (!dispatching || (await outbox.GetOutboxStatusAsync(cancellationToken).ConfigureAwait(false)).Pending == 0)
+                && (await monitor.GetStatusAsync(cancellationToken).ConfigureAwait(false)).Depth == 0)
+            {
+                // Nothing pending, nothing visible and nothing locked by another (or a dead) consumer.
+                return;
+            }
+
+            var delay = consume.NextDelay(result);
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}

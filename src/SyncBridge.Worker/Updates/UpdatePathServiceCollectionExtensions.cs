@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SyncBridge.Core.Sync.Updates;
+using SyncBridge.Messaging.Amqp;
+using SyncBridge.Messaging.Embedded;
+
+namespace SyncBridge.Worker.Updates;
+
+/// <summary>The update path: the queue transport chosen by configuration, the planner, dispatcher and consumer, and their loops.</summary>
+internal static class UpdatePathServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the queue selected by <c>SyncBridge:Queue:Transport</c> (Embedded by default; ServiceBus for Azure
+    /// Service Bus or a local AMQP 1.0 broker). Nothing else in SyncBridge can tell which one runs.
+    /// </summary>
+    public static IServiceCollection AddUpdateQueue(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptionsWithValidateOnStart<QueueOptions>().Bind(configuration.GetSection(QueueOptions.SectionName));
+        var options = new QueueOptions();
+        configuration.GetSection(QueueOptions.SectionName).Bind(options);
+        if (options.Transport == QueueTransport.ServiceBus)
+        {
+            services.AddAmqpTransportOptions(configuration);
+        }
+        else
+        {
+            services.AddEmbeddedUpdateQueue(configuration);
+        }
+
+        return services;
+    }
+
+    /// <summary>The queue, <see cref="UpdatesServiceCollectionExtensions.AddUpdates"/> with its sections bound, and the two loops.</summary>
+    public static IServiceCollection AddUpdatePath(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddUpdateQueue(configuration);
+        services.AddUpdates();
+        services.AddOptions<UpdateConsumerOptions>().Bind(configuration.GetSection(UpdateConsumerOptions.SectionName));
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName));
+        services.TryAddSingleton<OutboxDispatchLoop>();
+        services.TryAddSingleton<UpdateConsumeLoop>();
+        return services;
+    }
+}
