@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace SyncBridge.Worker.Tests.Updates;
+
+/// <summary>A <c>syncbridge</c> process started by a test, with its output kept in memory for failure messages.</summary>
+internal sealed class ConsumerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+
+    private ConsumerProcess(Process process) => _process = process;
+
+    public bool HasExited => _process.HasExited;
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    public static ConsumerProcess Start(string workerDll, string workingDirectory, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        start.ArgumentList.Add(workerDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + workerDll);
+        var consumer = new ConsumerProcess(process);
+        process.OutputDataReceived += (_, e) => consumer.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => consumer.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return consumer;
+    }
+
+    /// <summary>Kills the process (SIGKILL: no shutdown code runs) and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync(CancellationToken.None);
+    }
+
+    /// <summary>Waits for the process to exit on its own; kills it and fails after <paramref name="limit"/>.</summary>
+    public async Task<int> WaitAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(limit);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            await KillAsync();
+            throw new TimeoutException($"the process did not finish within {limit}: {Log}");
+        }
+
+        await _process.WaitForExitAsync(CancellationToken.None); // drains the output events
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.AppendLine(line);
+        }
+    }
+}
