@@ -343,7 +343,8 @@ internal sealed class SqliteStateStore : IStateStore, IIdentityStore, IDisposabl
     internal static DateTimeOffset ParseTime(string value) =>
         DateTimeOffset.ParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.None);
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>Opens a connection to the file once the schema is up to date (for the sibling stores over the same file).</summary>
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         return await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
