@@ -41,7 +41,8 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<ILogger<SqliteStateStore>>()));
         services.TryAddSingleton<IStateStore>(sp => sp.GetRequiredService<SqliteStateStore>());
         services.TryAddSingleton<IIdentityStore>(sp => sp.GetRequiredService<SqliteStateStore>());
-        services.TryAddSingleton(sp => new SqliteOutboxStore(sp.GetRequiredService<SqliteStateStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new SqliteOutboxStore(
+            sp.GetRequiredService<SqliteStateStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteOutboxStore>>()));
         services.TryAddSingleton(sp => new SqliteAppliedUpdateStore(sp.GetRequiredService<SqliteStateStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteOutboxStore>());
         services.TryAddSingleton<IAppliedUpdateStore>(sp => sp.GetRequiredService<SqliteAppliedUpdateStore>());

@@ -65,9 +65,16 @@ internal sealed class OutboxWriter : IDisposable
         if (changed.Count > 0)
         {
             version = await CurrentVersionAsync(decision.PersonId, cancellationToken).ConfigureAwait(false) + 1;
+            var targets = new HashSet<SourceRef>();
             foreach (var change in changed)
             {
                 ArgumentNullException.ThrowIfNull(change.Snapshot, nameof(changeSet));
+                if (!targets.Add(change.Target))
+                {
+                    // Two messages would share one id (person, target, version): the broker would drop one of them.
+                    throw new ArgumentException($"The change set of person '{decision.PersonId}' changes target '{change.Target}' twice.", nameof(changeSet));
+                }
+
                 messages.Add(UpdateMessage.Create(decision.PersonId, change.Target, change.Changed, version));
             }
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using SyncBridge.Core.Contacts;
 using SyncBridge.Core.Sync.Queue;
 using SyncBridge.Core.Sync.Updates;
@@ -10,7 +11,7 @@ namespace SyncBridge.Storage.Sqlite;
 /// The transactional outbox (<see cref="IOutboxStore"/>) in the SQLite state file: decisions, decision versions, target
 /// snapshots and outbox rows, written together in one immediate transaction by <see cref="CommitAsync"/>.
 /// </summary>
-internal sealed class SqliteOutboxStore(SqliteStateStore store, TimeProvider timeProvider) : IOutboxStore
+internal sealed class SqliteOutboxStore(SqliteStateStore store, TimeProvider timeProvider, ILogger logger) : IOutboxStore
 {
     public async Task<IReadOnlyDictionary<SourceRef, IReadOnlyDictionary<string, string>>> GetSnapshotsAsync(
         IReadOnlyCollection<SourceRef> targets, CancellationToken cancellationToken)
@@ -70,6 +71,7 @@ internal sealed class SqliteOutboxStore(SqliteStateStore store, TimeProvider tim
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                Log.OutboxCommitted(logger, changeSets.Count, appended.Count);
                 return appended;
             }
         }
@@ -114,13 +116,15 @@ internal sealed class SqliteOutboxStore(SqliteStateStore store, TimeProvider tim
                 command.CommandText = "UPDATE outbox SET sent_at = $now WHERE id = $id AND sent_at IS NULL;";
                 command.Parameters.AddWithValue("$now", Now());
                 var id = command.Parameters.Add("$id", SqliteType.Integer);
+                var marked = 0;
                 foreach (var value in ids)
                 {
                     id.Value = value;
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    marked += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                Log.OutboxMarkedSent(logger, marked);
             }
         }
     }

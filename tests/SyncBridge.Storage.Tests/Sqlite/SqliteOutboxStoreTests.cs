@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SyncBridge.Core.Contacts;
 using SyncBridge.Core.Sync.Queue;
@@ -23,7 +24,7 @@ public sealed class SqliteOutboxStoreTests : IDisposable
     private (SqliteStateStore State, SqliteOutboxStore Outbox) Open()
     {
         var state = StoreFactory.Open(DbPath, _time);
-        return (state, new SqliteOutboxStore(state, _time));
+        return (state, new SqliteOutboxStore(state, _time, NullLogger.Instance));
     }
 
     private long Count(string sql) => Convert.ToInt64(StoreFactory.Scalar(DbPath, sql), CultureInfo.InvariantCulture);
@@ -210,11 +211,11 @@ public sealed class SqliteOutboxStoreTests : IDisposable
         var path = DbPath;
         using (var state = StoreFactory.Open(path, _time))
         {
-            await new SqliteOutboxStore(state, _time).CommitAsync([Set("p1", Change(HubSpot("1"), ("a", "1")))], Ct);
+            await new SqliteOutboxStore(state, _time, NullLogger.Instance).CommitAsync([Set("p1", Change(HubSpot("1"), ("a", "1")))], Ct);
         }
 
         using var reopened = StoreFactory.Open(path, _time);
-        var outbox = new SqliteOutboxStore(reopened, _time);
+        var outbox = new SqliteOutboxStore(reopened, _time, NullLogger.Instance);
         var pending = await outbox.ReadPendingAsync(10, Ct);
         var next = await outbox.CommitAsync([Set("p1", Change(HubSpot("1"), ("a", "2")))], Ct);
 
@@ -247,5 +248,48 @@ public sealed class SqliteOutboxStoreTests : IDisposable
         Assert.Equal(20_000, Count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL;"));
         Assert.Equal(10_000, Count("SELECT COUNT(*) FROM decisions;"));
         Assert.Equal(20_000, Count("SELECT COUNT(*) FROM target_snapshots;"));
+    }
+
+    [Fact]
+    public async Task CommitAsync_OneTargetTwiceInAChangeSet_ThrowsAndWritesNothing()
+    {
+        var (state, outbox) = Open();
+        using var _ = state;
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => outbox.CommitAsync(
+            [Set("p1", Change(HubSpot("1"), ("a", "1"))), Set("p2", Change(HubSpot("2"), ("a", "1")), Change(HubSpot("2"), ("b", "1")))],
+            Ct));
+
+        Assert.Contains("hubspot:contact:2", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, Count("SELECT COUNT(*) FROM outbox;"));
+        Assert.Equal(0, Count("SELECT COUNT(*) FROM decisions;"));
+    }
+
+    [Fact]
+    public async Task CommitAsync_TwoStoreInstancesCommittingOnePerson_GiveEveryCommitItsOwnVersion()
+    {
+        using var first = StoreFactory.Open(DbPath, _time);
+        using var second = StoreFactory.Open(DbPath, _time);
+        await first.InitializeAsync(Ct);
+        await second.InitializeAsync(Ct);
+        var outboxes = new[] { new SqliteOutboxStore(first, _time, NullLogger.Instance), new SqliteOutboxStore(second, _time, NullLogger.Instance) };
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(n => Task.Run(
+            async () =>
+            {
+                var versions = new List<long>();
+                for (var i = 0; i < 20; i++)
+                {
+                    var appended = await outboxes[n].CommitAsync([Set("p1", Change(HubSpot("1"), ("a", $"{n}-{i}")))], Ct);
+                    versions.Add(Assert.Single(appended).Version);
+                }
+
+                return versions;
+            },
+            Ct)));
+
+        Assert.Equal(Enumerable.Range(1, 40).Select(v => (long)v), results.SelectMany(v => v).Order());
+        Assert.All(results, versions => Assert.Equal(versions.Order(), versions));
+        Assert.Equal(40, Count("SELECT COUNT(DISTINCT message_id) FROM outbox;"));
     }
 }
