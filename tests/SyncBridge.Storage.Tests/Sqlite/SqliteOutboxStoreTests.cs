@@ -243,7 +243,6 @@ public sealed class SqliteOutboxStoreTests : IDisposable
         clock.Stop();
 
         TestContext.Current.TestOutputHelper?.WriteLine($"CommitAsync of 10,000 persons x 2 targets: {clock.ElapsedMilliseconds} ms");
-        Console.WriteLine($"CommitAsync of 10,000 persons x 2 targets: {clock.ElapsedMilliseconds} ms");
         Assert.Equal(20_000, appended.Count);
         Assert.Equal(20_000, Count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL;"));
         Assert.Equal(10_000, Count("SELECT COUNT(*) FROM decisions;"));
