@@ -13,4 +13,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Saved {PersonCount} persons; {RemovedCount} merged away")]
     public static partial void PersonsSaved(ILogger logger, int personCount, int removedCount);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Debug, Message = "Committed {ChangeSetCount} change sets: {MessageCount} outbox messages appended")]
+    public static partial void OutboxCommitted(ILogger logger, int changeSetCount, int messageCount);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Debug, Message = "Marked {Count} outbox messages sent")]
+    public static partial void OutboxMarkedSent(ILogger logger, int count);
 }

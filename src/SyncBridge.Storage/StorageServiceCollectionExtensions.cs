@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyncBridge.Core.Identity;
 using SyncBridge.Core.Sync;
+using SyncBridge.Core.Sync.Updates;
 using SyncBridge.Storage.Sqlite;
 
 namespace SyncBridge.Storage;
@@ -13,7 +14,8 @@ namespace SyncBridge.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the SQLite state store as <see cref="IStateStore"/> and <see cref="IIdentityStore"/>, with options from
+    /// Registers the SQLite state store as <see cref="IStateStore"/>, <see cref="IIdentityStore"/>, <see cref="IOutboxStore"/>
+    /// (transactional outbox) and <see cref="IAppliedUpdateStore"/> (the consumer's ledger), all over one file, with options from
     /// section <see cref="StateStoreOptions.SectionName"/> validated at start, and a hosted service that creates the
     /// file and applies the schema migrations at start (failing the host with a message naming the setting).
     /// Calling it twice is harmless.
@@ -39,6 +41,11 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<ILogger<SqliteStateStore>>()));
         services.TryAddSingleton<IStateStore>(sp => sp.GetRequiredService<SqliteStateStore>());
         services.TryAddSingleton<IIdentityStore>(sp => sp.GetRequiredService<SqliteStateStore>());
+        services.TryAddSingleton(sp => new SqliteOutboxStore(
+            sp.GetRequiredService<SqliteStateStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteOutboxStore>>()));
+        services.TryAddSingleton(sp => new SqliteAppliedUpdateStore(sp.GetRequiredService<SqliteStateStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteOutboxStore>());
+        services.TryAddSingleton<IAppliedUpdateStore>(sp => sp.GetRequiredService<SqliteAppliedUpdateStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SqliteStateStoreInitializer>());
         return services;
     }

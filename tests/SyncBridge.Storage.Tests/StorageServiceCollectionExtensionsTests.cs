@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SyncBridge.Core.Identity;
 using SyncBridge.Core.Sync;
+using SyncBridge.Core.Sync.Updates;
 using SyncBridge.Storage.Sqlite;
 
 namespace SyncBridge.Storage.Tests;
@@ -74,6 +75,27 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         Assert.Single(services, d => d.ServiceType == typeof(IStateStore));
         Assert.Single(services, d => d.ServiceType == typeof(IIdentityStore));
         Assert.Single(services, d => d.ImplementationType == typeof(SqliteStateStoreInitializer));
+        Assert.Single(services, d => d.ServiceType == typeof(IOutboxStore));
+        Assert.Single(services, d => d.ServiceType == typeof(IAppliedUpdateStore));
+    }
+
+    [Fact]
+    public async Task StartAsync_OutboxAndLedger_AreSingletonsOverTheSameFile()
+    {
+        var path = _temp.File("state.db");
+        using var host = BuildHost(new() { ["SyncBridge:State:SqlitePath"] = path });
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        var outbox = host.Services.GetRequiredService<IOutboxStore>();
+        var message = Assert.Single(await outbox.CommitAsync(
+            [Sqlite.ChangeSets.Set("p1", Sqlite.ChangeSets.Change(Sqlite.ChangeSets.HubSpot("1"), ("a", "1")))],
+            TestContext.Current.CancellationToken));
+
+        await host.Services.GetRequiredService<IAppliedUpdateStore>().RecordAppliedAsync("c1", [message], TestContext.Current.CancellationToken);
+
+        Assert.Same(outbox, host.Services.GetRequiredService<IOutboxStore>());
+        Assert.Equal(1L, Sqlite.StoreFactory.Scalar(path, "SELECT applied_version FROM applied_updates;"));
+        Assert.Equal(1L, Sqlite.StoreFactory.Scalar(path, "SELECT COUNT(*) FROM outbox;"));
+        await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]

@@ -54,5 +54,67 @@ internal static class SchemaMigrations
             CREATE INDEX ix_source_links_person ON source_links (person_id);
             CREATE INDEX ix_merge_conflicts_person ON merge_conflicts (person_id, id);
             """),
+        new(3, "decisions, decision versions, target snapshots, outbox, applied-update ledger", """
+            CREATE TABLE decisions (
+                person_id    TEXT NOT NULL PRIMARY KEY,
+                stage        INTEGER NOT NULL,
+                marketing    INTEGER NOT NULL,
+                reason_codes TEXT NOT NULL,
+                score        REAL NOT NULL,
+                hot          INTEGER NOT NULL,
+                decided_at   TEXT NOT NULL,
+                trace        TEXT NOT NULL,
+                updated_at   TEXT NOT NULL
+            );
+
+            CREATE TABLE decision_versions (
+                person_id   TEXT NOT NULL PRIMARY KEY,
+                version     INTEGER NOT NULL,
+                updated_at  TEXT NOT NULL
+            );
+
+            CREATE TABLE target_snapshots (
+                system      TEXT NOT NULL,
+                object_type TEXT NOT NULL,
+                record_id   TEXT NOT NULL,
+                person_id   TEXT NOT NULL,
+                properties  TEXT NOT NULL,
+                version     INTEGER NOT NULL,
+                updated_at  TEXT NOT NULL,
+                PRIMARY KEY (system, object_type, record_id)
+            );
+
+            CREATE TABLE outbox (
+                id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                message_id   TEXT NOT NULL,
+                person_id    TEXT NOT NULL,
+                system       TEXT NOT NULL,
+                object_type  TEXT NOT NULL,
+                record_id    TEXT NOT NULL,
+                version      INTEGER NOT NULL,
+                body         BLOB NOT NULL,
+                committed_at TEXT NOT NULL,
+                sent_at      TEXT NULL
+            );
+
+            CREATE INDEX ix_outbox_pending ON outbox (id) WHERE sent_at IS NULL;
+
+            CREATE TABLE applied_updates (
+                system             TEXT NOT NULL,
+                object_type        TEXT NOT NULL,
+                record_id          TEXT NOT NULL,
+                applied_version    INTEGER NOT NULL DEFAULT 0,
+                applied_message_id TEXT NULL,
+                applied_at         TEXT NULL,
+                claim_consumer     TEXT NULL,
+                claim_message_id   TEXT NULL,
+                claim_until        TEXT NULL,
+                attempts           INTEGER NOT NULL DEFAULT 0,
+                in_doubt           INTEGER NOT NULL DEFAULT 0,
+                last_error         TEXT NOT NULL DEFAULT '',
+                updated_at         TEXT NOT NULL,
+                PRIMARY KEY (system, object_type, record_id)
+            );
+            """),
     ];
 }

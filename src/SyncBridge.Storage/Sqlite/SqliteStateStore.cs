@@ -12,7 +12,8 @@ namespace SyncBridge.Storage.Sqlite;
 /// The embedded state store: one SQLite file in WAL mode. Cursors (<see cref="IStateStore"/>) and resolved identities
 /// (<see cref="IIdentityStore"/>). Every statement is parameterized; every write runs in an immediate transaction, so
 /// several store instances (or processes) can share the file. The schema is brought up to date on first use or by
-/// <see cref="InitializeAsync"/>.
+/// <see cref="InitializeAsync"/>. The outbox (<see cref="SqliteOutboxStore"/>) and the consumer's ledger
+/// (<see cref="SqliteAppliedUpdateStore"/>) are sibling classes that open their connections through this store.
 /// </summary>
 internal sealed class SqliteStateStore : IStateStore, IIdentityStore, IDisposable
 {
@@ -343,7 +344,8 @@ internal sealed class SqliteStateStore : IStateStore, IIdentityStore, IDisposabl
     internal static DateTimeOffset ParseTime(string value) =>
         DateTimeOffset.ParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.None);
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>Opens a connection to the file once the schema is up to date (for the sibling stores over the same file).</summary>
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         return await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);

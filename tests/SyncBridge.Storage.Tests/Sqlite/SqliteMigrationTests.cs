@@ -65,8 +65,31 @@ public sealed class SqliteMigrationTests : IDisposable
         var cursor = await current.GetCursorAsync("salesforce:leads", TestContext.Current.CancellationToken);
 
         Assert.Equal(new SourceCursor(StoreFactory.Start, "00Q1", "w=1"), cursor);
-        Assert.Equal(2, Count(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(SchemaMigrations.All[^1].Version, Count(path, "SELECT MAX(version) FROM schema_version;"));
         Assert.Equal(1, Count(path, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_person_keys_person';"));
+    }
+
+    [Fact]
+    public async Task InitializeAsync_VersionTwoFile_AddsTheOutboxAndLedgerTablesAndKeepsItsData()
+    {
+        var path = _temp.File("v2.db");
+        using (var old = StoreFactory.Open(path, migrations: [.. SchemaMigrations.All.Take(2)]))
+        {
+            await old.SaveCursorAsync("hubspot:contacts", new SourceCursor(StoreFactory.Start, "7"), TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(0, Count(path, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'outbox';"));
+
+        using var current = StoreFactory.Open(path);
+        await current.InitializeAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, Count(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(5, Count(path, """
+            SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'
+            AND name IN ('decisions', 'decision_versions', 'target_snapshots', 'outbox', 'applied_updates');
+            """));
+        Assert.Equal(1, Count(path, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_outbox_pending';"));
+        Assert.Equal(new SourceCursor(StoreFactory.Start, "7"), await current.GetCursorAsync("hubspot:contacts", TestContext.Current.CancellationToken));
     }
 
     [Fact]

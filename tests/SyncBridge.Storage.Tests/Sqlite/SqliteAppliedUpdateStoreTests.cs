@@ -1,0 +1,219 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.Time.Testing;
+using SyncBridge.Core.Contacts;
+using SyncBridge.Core.Sync.Queue;
+using SyncBridge.Core.Sync.Updates;
+using SyncBridge.Storage.Sqlite;
+using static SyncBridge.Storage.Tests.Sqlite.ChangeSets;
+
+namespace SyncBridge.Storage.Tests.Sqlite;
+
+public sealed class SqliteAppliedUpdateStoreTests : IDisposable
+{
+    private static readonly TimeSpan Lock = TimeSpan.FromMinutes(1);
+
+    private readonly TempDirectory _temp = new();
+    private readonly FakeTimeProvider _time = new(StoreFactory.Start);
+    private readonly SqliteStateStore _state;
+    private readonly SqliteAppliedUpdateStore _ledger;
+
+    public SqliteAppliedUpdateStoreTests()
+    {
+        _state = StoreFactory.Open(_temp.File("s.db"), _time);
+        _ledger = new SqliteAppliedUpdateStore(_state, _time);
+    }
+
+    public void Dispose()
+    {
+        _state.Dispose();
+        _temp.Dispose();
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private DateTimeOffset Until => _time.GetUtcNow() + Lock;
+
+    private static UpdateMessage Message(SourceRef target, long version, string person = "p1") =>
+        UpdateMessage.Create(person, target, new Dictionary<string, string> { ["lifecyclestage"] = "lead" }, version);
+
+    private async Task<UpdateClaim> ClaimOneAsync(string consumer, UpdateMessage message) =>
+        Assert.Single(await _ledger.ClaimAsync(consumer, [message], Until, Ct));
+
+    [Fact]
+    public async Task ClaimAsync_FirstClaim_IsClaimedOnFirstAttemptNotInDoubt()
+    {
+        var message = Message(HubSpot("1"), 1);
+
+        var claim = await ClaimOneAsync("c1", message);
+
+        Assert.Equal(new UpdateClaim(message, ClaimStatus.Claimed, 1, false, string.Empty), claim);
+    }
+
+    [Fact]
+    public async Task ClaimAsync_VersionNotNewerThanApplied_IsAlreadyApplied()
+    {
+        await ClaimOneAsync("c1", Message(HubSpot("1"), 2));
+        await _ledger.RecordAppliedAsync("c1", [Message(HubSpot("1"), 2)], Ct);
+
+        var claims = await _ledger.ClaimAsync("c2", [Message(HubSpot("1"), 1), Message(HubSpot("1"), 2), Message(HubSpot("2"), 1)], Until, Ct);
+
+        Assert.Equal([ClaimStatus.AlreadyApplied, ClaimStatus.AlreadyApplied, ClaimStatus.Claimed], claims.Select(c => c.Status));
+        Assert.Equal(ClaimStatus.Claimed, (await ClaimOneAsync("c2", Message(HubSpot("1"), 3))).Status);
+    }
+
+    [Fact]
+    public async Task ClaimAsync_OtherConsumersClaimLasts_IsBusyUntilItExpires()
+    {
+        var message = Message(HubSpot("1"), 1);
+        await ClaimOneAsync("c1", message);
+
+        var busy = await ClaimOneAsync("c2", message);
+        _time.Advance(Lock - TimeSpan.FromSeconds(1));
+        var stillBusy = await ClaimOneAsync("c2", Message(HubSpot("1"), 2));
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var takenOver = await ClaimOneAsync("c2", message);
+
+        Assert.Equal(ClaimStatus.Busy, busy.Status);
+        Assert.Equal(ClaimStatus.Busy, stillBusy.Status);
+        Assert.Equal(ClaimStatus.Claimed, takenOver.Status);
+        Assert.Equal(ClaimStatus.Busy, (await ClaimOneAsync("c1", message)).Status);
+    }
+
+    [Fact]
+    public async Task ClaimAsync_TwoMessagesForOneTargetInOneCall_ClaimsTheFirstOnly()
+    {
+        var claims = await _ledger.ClaimAsync("c1", [Message(HubSpot("1"), 1), Message(HubSpot("1"), 2), Message(Lead("00Q1"), 1)], Until, Ct);
+
+        Assert.Equal([ClaimStatus.Claimed, ClaimStatus.Busy, ClaimStatus.Claimed], claims.Select(c => c.Status));
+    }
+
+    [Fact]
+    public async Task ClaimAsync_AfterAClaimNeverReleasedOrApplied_IsInDoubtAndCountsTheAttempt()
+    {
+        var message = Message(HubSpot("1"), 1);
+        await ClaimOneAsync("c1", message);
+        _time.Advance(Lock + TimeSpan.FromSeconds(1));
+
+        var second = await ClaimOneAsync("c2", message);
+
+        Assert.Equal(new UpdateClaim(message, ClaimStatus.Claimed, 2, true, string.Empty), second);
+    }
+
+    [Fact]
+    public async Task ClaimAsync_AfterRelease_KeepsTheLastErrorAndIsNotInDoubt()
+    {
+        var message = Message(HubSpot("1"), 1);
+        await ClaimOneAsync("c1", message);
+        await _ledger.ReleaseAsync("c1", [(message, "HubSpot 503: service unavailable")], Ct);
+
+        var second = await ClaimOneAsync("c2", message);
+        await _ledger.ReleaseAsync("c2", [(message, "HubSpot 429: rate limited")], Ct);
+        var third = await ClaimOneAsync("c1", message);
+
+        Assert.Equal(new UpdateClaim(message, ClaimStatus.Claimed, 2, false, "HubSpot 503: service unavailable"), second);
+        Assert.Equal(new UpdateClaim(message, ClaimStatus.Claimed, 3, false, "HubSpot 429: rate limited"), third);
+    }
+
+    [Fact]
+    public async Task ClaimAsync_ANewerMessage_StartsItsAttemptsAndErrorAfresh()
+    {
+        var first = Message(HubSpot("1"), 1);
+        await ClaimOneAsync("c1", first);
+        await _ledger.ReleaseAsync("c1", [(first, "boom")], Ct);
+        await ClaimOneAsync("c1", first);
+        await _ledger.ReleaseAsync("c1", [(first, "boom again")], Ct);
+
+        var newer = await ClaimOneAsync("c1", Message(HubSpot("1"), 2));
+
+        Assert.Equal(1, newer.Attempts);
+        Assert.Equal(string.Empty, newer.LastError);
+        Assert.False(newer.InDoubt);
+    }
+
+    [Fact]
+    public async Task ReleaseAsync_NotTheCallersClaim_LeavesTheHolderAlone()
+    {
+        var message = Message(HubSpot("1"), 1);
+        await ClaimOneAsync("c1", message);
+
+        await _ledger.ReleaseAsync("c2", [(message, "not mine")], Ct);
+
+        Assert.Equal(ClaimStatus.Busy, (await ClaimOneAsync("c2", message)).Status);
+    }
+
+    [Fact]
+    public async Task ReleaseAsync_ThenClaimByAnother_IsClaimedBeforeTheOldExpiry()
+    {
+        var message = Message(HubSpot("1"), 1);
+        await ClaimOneAsync("c1", message);
+
+        await _ledger.ReleaseAsync("c1", [(message, "timeout")], Ct);
+
+        Assert.Equal(ClaimStatus.Claimed, (await ClaimOneAsync("c2", message)).Status);
+    }
+
+    [Fact]
+    public async Task RecordAppliedAsync_OlderVersionAfterNewer_NeverLowersTheAppliedVersion()
+    {
+        await _ledger.RecordAppliedAsync("c1", [Message(HubSpot("1"), 3)], Ct);
+        await _ledger.RecordAppliedAsync("c1", [Message(HubSpot("1"), 2), Message(Lead("00Q1"), 5)], Ct);
+
+        var versions = await _ledger.GetAppliedVersionsAsync([HubSpot("1"), Lead("00Q1"), HubSpot("404")], Ct);
+
+        Assert.Equal(new Dictionary<SourceRef, long> { [HubSpot("1")] = 3, [Lead("00Q1")] = 5 }, versions);
+    }
+
+    [Fact]
+    public async Task RecordAppliedAsync_EndsTheClaimSoAnotherConsumerCanClaimTheNextVersion()
+    {
+        var message = Message(HubSpot("1"), 1);
+        await ClaimOneAsync("c1", message);
+
+        await _ledger.RecordAppliedAsync("c1", [message], Ct);
+
+        var next = await ClaimOneAsync("c2", Message(HubSpot("1"), 2));
+        Assert.Equal(new UpdateClaim(next.Message, ClaimStatus.Claimed, 1, false, string.Empty), next);
+    }
+
+    [Fact]
+    public async Task GetAppliedVersionsAsync_ClaimedButNotApplied_IsAbsent()
+    {
+        await ClaimOneAsync("c1", Message(HubSpot("1"), 1));
+
+        Assert.Empty(await _ledger.GetAppliedVersionsAsync([HubSpot("1")], Ct));
+    }
+
+    [Fact]
+    public async Task ClaimAsync_TwoStoreInstancesCompeting_ClaimEachMessageExactlyOnce()
+    {
+        var messages = Enumerable.Range(1, 300)
+            .Select(i => Message(HubSpot(i.ToString(CultureInfo.InvariantCulture)), 1, "p" + i.ToString(CultureInfo.InvariantCulture)))
+            .ToList();
+        using var otherState = StoreFactory.Open(_temp.File("s.db"), _time);
+        await _state.InitializeAsync(Ct);
+        await otherState.InitializeAsync(Ct);
+        var stores = new IAppliedUpdateStore[] { _ledger, new SqliteAppliedUpdateStore(otherState, _time) };
+        var claimedBy = new ConcurrentDictionary<string, ConcurrentBag<string>>(StringComparer.Ordinal);
+
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(n => Task.Run(
+            async () =>
+            {
+                var consumer = "c" + n.ToString(CultureInfo.InvariantCulture);
+                foreach (var batch in (n == 0 ? messages : Enumerable.Reverse(messages)).Chunk(10))
+                {
+                    foreach (var claim in await stores[n].ClaimAsync(consumer, batch, Until, Ct))
+                    {
+                        if (claim.Status == ClaimStatus.Claimed)
+                        {
+                            claimedBy.GetOrAdd(claim.Message.MessageId, _ => []).Add(consumer);
+                        }
+                    }
+                }
+            },
+            Ct)));
+
+        Assert.Equal(messages.Count, claimedBy.Count);
+        Assert.All(claimedBy.Values, consumers => Assert.Single(consumers));
+    }
+}
