@@ -14,10 +14,12 @@ namespace SyncBridge.Storage.Sqlite;
 internal sealed class SqliteAppliedUpdateStore(SqliteStateStore store, TimeProvider timeProvider) : IAppliedUpdateStore
 {
     public async Task<IReadOnlyList<UpdateClaim>> ClaimAsync(
-        string consumerId, IReadOnlyList<UpdateMessage> messages, DateTimeOffset claimUntil, CancellationToken cancellationToken)
+        string consumerId, IReadOnlyList<UpdateMessage> messages, IReadOnlySet<string> redelivered, DateTimeOffset claimUntil, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(consumerId);
         ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(redelivered);
+        ArgumentNullException.ThrowIfNull(redelivered);
         var claims = new List<UpdateClaim>(messages.Count);
         if (messages.Count == 0)
         {
@@ -40,7 +42,11 @@ internal sealed class SqliteAppliedUpdateStore(SqliteStateStore store, TimeProvi
                         continue;
                     }
 
-                    if (claimedHere.Contains(message.Target) || row.IsHeldByOtherThan(consumerId, now))
+                    // A live claim of another consumer keeps the target busy, except a claim of this very message now
+                    // redelivered: the queue hands a message out again only after the previous delivery's lock ended,
+                    // so that holder can no longer settle it (it died or lost its lock); the claim is taken over, in doubt.
+                    var takeOver = sameMessage && redelivered.Contains(message.MessageId);
+                    if (claimedHere.Contains(message.Target) || (row.IsHeldByOtherThan(consumerId, now) && !takeOver))
                     {
                         claims.Add(new UpdateClaim(message, ClaimStatus.Busy, sameMessage ? row.Attempts : 0, false, sameMessage ? row.LastError : string.Empty));
                         continue;

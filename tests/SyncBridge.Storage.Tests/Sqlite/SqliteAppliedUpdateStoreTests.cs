@@ -37,8 +37,10 @@ public sealed class SqliteAppliedUpdateStoreTests : IDisposable
     private static UpdateMessage Message(SourceRef target, long version, string person = "p1") =>
         UpdateMessage.Create(person, target, new Dictionary<string, string> { ["lifecyclestage"] = "lead" }, version);
 
-    private async Task<UpdateClaim> ClaimOneAsync(string consumer, UpdateMessage message) =>
-        Assert.Single(await _ledger.ClaimAsync(consumer, [message], Until, Ct));
+    private static readonly IReadOnlySet<string> NotRedelivered = new HashSet<string>();
+
+    private async Task<UpdateClaim> ClaimOneAsync(string consumer, UpdateMessage message, bool redelivered = false) =>
+        Assert.Single(await _ledger.ClaimAsync(consumer, [message], redelivered ? new HashSet<string> { message.MessageId } : NotRedelivered, Until, Ct));
 
     [Fact]
     public async Task ClaimAsync_FirstClaim_IsClaimedOnFirstAttemptNotInDoubt()
@@ -56,34 +58,51 @@ public sealed class SqliteAppliedUpdateStoreTests : IDisposable
         await ClaimOneAsync("c1", Message(HubSpot("1"), 2));
         await _ledger.RecordAppliedAsync("c1", [Message(HubSpot("1"), 2)], Ct);
 
-        var claims = await _ledger.ClaimAsync("c2", [Message(HubSpot("1"), 1), Message(HubSpot("1"), 2), Message(HubSpot("2"), 1)], Until, Ct);
+        var claims = await _ledger.ClaimAsync("c2", [Message(HubSpot("1"), 1), Message(HubSpot("1"), 2), Message(HubSpot("2"), 1)], NotRedelivered, Until, Ct);
 
         Assert.Equal([ClaimStatus.AlreadyApplied, ClaimStatus.AlreadyApplied, ClaimStatus.Claimed], claims.Select(c => c.Status));
         Assert.Equal(ClaimStatus.Claimed, (await ClaimOneAsync("c2", Message(HubSpot("1"), 3))).Status);
     }
 
     [Fact]
-    public async Task ClaimAsync_OtherConsumersClaimLasts_IsBusyUntilItExpires()
+    public async Task ClaimAsync_OtherConsumersClaimOfAnotherMessageLasts_IsBusyUntilItExpires()
     {
         var message = Message(HubSpot("1"), 1);
+        var newer = Message(HubSpot("1"), 2);
         await ClaimOneAsync("c1", message);
 
-        var busy = await ClaimOneAsync("c2", message);
+        var busy = await ClaimOneAsync("c2", newer);
         _time.Advance(Lock - TimeSpan.FromSeconds(1));
-        var stillBusy = await ClaimOneAsync("c2", Message(HubSpot("1"), 2));
+        var stillBusy = await ClaimOneAsync("c2", newer);
         _time.Advance(TimeSpan.FromSeconds(2));
-        var takenOver = await ClaimOneAsync("c2", message);
+        var takenOver = await ClaimOneAsync("c2", newer);
 
         Assert.Equal(ClaimStatus.Busy, busy.Status);
         Assert.Equal(ClaimStatus.Busy, stillBusy.Status);
         Assert.Equal(ClaimStatus.Claimed, takenOver.Status);
-        Assert.Equal(ClaimStatus.Busy, (await ClaimOneAsync("c1", message)).Status);
+        Assert.Equal(ClaimStatus.Busy, (await ClaimOneAsync("c1", Message(HubSpot("1"), 3))).Status);
+    }
+
+    [Fact]
+    public async Task ClaimAsync_SameMessageRedeliveredToAnotherConsumerWhileTheOldClaimLasts_TakesItOverInDoubt()
+    {
+        // The queue redelivers a message only after the first delivery's lock ended (the first consumer died), so the
+        // second consumer must not wait for the dead one's claim to expire.
+        var message = Message(HubSpot("1"), 1);
+        await ClaimOneAsync("c1", message);
+
+        var duplicateCopy = await ClaimOneAsync("c2", message);
+        var second = await ClaimOneAsync("c2", message, redelivered: true);
+
+        Assert.Equal(ClaimStatus.Busy, duplicateCopy.Status);
+        Assert.Equal(new UpdateClaim(message, ClaimStatus.Claimed, 2, true, string.Empty), second);
+        Assert.Equal(ClaimStatus.Busy, (await ClaimOneAsync("c3", Message(HubSpot("1"), 2), redelivered: true)).Status);
     }
 
     [Fact]
     public async Task ClaimAsync_TwoMessagesForOneTargetInOneCall_ClaimsTheFirstOnly()
     {
-        var claims = await _ledger.ClaimAsync("c1", [Message(HubSpot("1"), 1), Message(HubSpot("1"), 2), Message(Lead("00Q1"), 1)], Until, Ct);
+        var claims = await _ledger.ClaimAsync("c1", [Message(HubSpot("1"), 1), Message(HubSpot("1"), 2), Message(Lead("00Q1"), 1)], NotRedelivered, Until, Ct);
 
         Assert.Equal([ClaimStatus.Claimed, ClaimStatus.Busy, ClaimStatus.Claimed], claims.Select(c => c.Status));
     }
@@ -202,7 +221,7 @@ public sealed class SqliteAppliedUpdateStoreTests : IDisposable
                 var consumer = "c" + n.ToString(CultureInfo.InvariantCulture);
                 foreach (var batch in (n == 0 ? messages : Enumerable.Reverse(messages)).Chunk(10))
                 {
-                    foreach (var claim in await stores[n].ClaimAsync(consumer, batch, Until, Ct))
+                    foreach (var claim in await stores[n].ClaimAsync(consumer, batch, NotRedelivered, Until, Ct))
                     {
                         if (claim.Status == ClaimStatus.Claimed)
                         {

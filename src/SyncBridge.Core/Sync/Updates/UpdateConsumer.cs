@@ -115,7 +115,8 @@ public sealed partial class UpdateConsumer
     private async Task ProcessRoundAsync(List<ReceivedUpdate> round, Tally tally, CancellationToken cancellationToken)
     {
         var claimUntil = _time.GetUtcNow() + _options.LockDuration;
-        var claims = await _ledger.ClaimAsync(ConsumerId, round.Select(u => u.Message).ToList(), claimUntil, cancellationToken).ConfigureAwait(false);
+        var redelivered = round.Where(u => u.DeliveryCount > 1).Select(u => u.Message.MessageId).ToHashSet(StringComparer.Ordinal);
+        var claims = await _ledger.ClaimAsync(ConsumerId, round.Select(u => u.Message).ToList(), redelivered, claimUntil, cancellationToken).ConfigureAwait(false);
         var bySystem = new Dictionary<SourceSystem, List<Claimed>>();
         for (var i = 0; i < round.Count; i++)
         {
