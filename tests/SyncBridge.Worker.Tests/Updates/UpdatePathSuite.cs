@@ -213,19 +213,19 @@ public abstract class UpdatePathSuite : IAsyncLifetime
     private Dictionary<string, List<long>> AppliedVersions()
     {
         var result = new Dictionary<string, List<long>>(StringComparer.Ordinal);
-        foreach (var write in _hubSpot.Writes())
+        foreach (var write in _hubSpot.WriteLog.All())
         {
-            if (write.Properties.TryGetValue(HubSpotVersionProperty, out var version))
+            if (write.Values.TryGetValue(HubSpotVersionProperty, out var version) && version is not null)
             {
-                Add("hubspot:" + write.ContactId.ToString(CultureInfo.InvariantCulture), long.Parse(version, CultureInfo.InvariantCulture));
+                Add("hubspot:" + write.RecordId, long.Parse(version, CultureInfo.InvariantCulture));
             }
         }
 
-        foreach (var write in _salesforce.Writes())
+        foreach (var write in _salesforce.WriteLog.All())
         {
-            if (write.Fields.TryGetValue(SalesforceVersionField, out var version) && version is not null)
+            if (write.Values.TryGetValue(SalesforceVersionField, out var version) && version is not null)
             {
-                Add("salesforce:" + write.RecordId, Convert.ToInt64(version, CultureInfo.InvariantCulture));
+                Add("salesforce:" + write.RecordId, long.Parse(version, NumberStyles.Float, CultureInfo.InvariantCulture));
             }
         }
 
