@@ -145,8 +145,11 @@ internal sealed class SalesforceContactSink(
         var queryOptions = "batchSize=" + settings.QueryBatchSize.ToString(CultureInfo.InvariantCulture);
         foreach (var group in byType)
         {
-            var wanted = group.ToDictionary(t => t.Id, StringComparer.Ordinal);
-            foreach (var chunk in wanted.Keys.Chunk(MaxIdsPerVersionQuery))
+            var exact = group.Distinct().ToDictionary(t => t.Id, StringComparer.Ordinal);
+
+            // Salesforce answers with 18-character ids even when asked with 15-character ones (the same id plus a checksum).
+            var fifteen = group.Where(t => t.Id.Length == 15).Distinct().ToDictionary(t => t.Id, StringComparer.Ordinal);
+            foreach (var chunk in group.Select(t => t.Id).Distinct(StringComparer.Ordinal).Chunk(MaxIdsPerVersionQuery))
             {
                 var soql = SalesforceSoql.VersionMarkers(group.Key, versionField, chunk);
                 var page = SalesforceResponses.Ensure(await api.QueryAsync(settings.ApiVersion, soql, queryOptions, cancellationToken).ConfigureAwait(false));
@@ -155,9 +158,20 @@ internal sealed class SalesforceContactSink(
                     foreach (var record in page.Records)
                     {
                         var reader = new SalesforceRecordReader(record);
-                        if (wanted.TryGetValue(reader.Text("Id"), out var target) && ReadVersion(reader, versionField) is { } version)
+                        var id = reader.Text("Id");
+                        if (ReadVersion(reader, versionField) is not { } version)
+                        {
+                            continue;
+                        }
+
+                        if (exact.TryGetValue(id, out var target))
                         {
                             versions[target] = version;
+                        }
+
+                        if (id.Length == 18 && fifteen.TryGetValue(id[..15], out var shortTarget))
+                        {
+                            versions[shortTarget] = version;
                         }
                     }
 

@@ -148,6 +148,22 @@ public sealed class SalesforceContactSinkVersionTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadVersions_FifteenCharacterId_MatchesTheEighteenCharacterIdSalesforceAnswersWith()
+    {
+        var eighteen = LeadId(7);
+        _server.Given(Request.Create().WithPath(QueryPath).UsingGet()).RespondWith(Json(200, $$"""
+            {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Lead"},"Id":"{{eighteen}}","SyncBridge_Version__c":5.0}]}
+            """));
+        using var services = SalesforceTestServices.Build(_server.Url!);
+        var fifteen = Lead(eighteen[..15]);
+
+        var versions = await Sink(services).ReadVersionsAsync([fifteen], Ct);
+
+        Assert.Equal(5, Assert.Single(versions, pair => pair.Key == fifteen).Value);
+        Assert.Contains("'" + eighteen[..15] + "'", Assert.Single(Queries()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReadVersions_TargetsNotInSalesforce_CallsNothing()
     {
         using var services = SalesforceTestServices.Build(_server.Url!);
