@@ -15,6 +15,7 @@ using SyncBridge.Connectors.HubSpot.Http;
 using SyncBridge.Connectors.HubSpot.Sync;
 using SyncBridge.Core.Normalization;
 using SyncBridge.Core.Sync;
+using SyncBridge.Core.Sync.Updates;
 
 namespace SyncBridge.Connectors.HubSpot;
 
@@ -28,7 +29,7 @@ public static class HubSpotServiceCollectionExtensions
     /// <summary>
     /// Registers the HubSpot connector from section <c>SyncBridge:HubSpot</c>: validated options, the Refit clients
     /// behind the account's one shared resilience pipeline (rate limiters, retry, circuit breaker, timeouts), the
-    /// auth handler, the contact source and sink, the property bootstrapper and the lifecycle operator.
+    /// auth handler, the contact source and sink, the decision property map, the property bootstrapper and the lifecycle operator.
     /// A second call is harmless.
     /// </summary>
     public static IServiceCollection AddHubSpot(this IServiceCollection services, IConfiguration configuration)
@@ -97,6 +98,7 @@ public static class HubSpotServiceCollectionExtensions
             provider.GetRequiredService<ILogger<HubSpotLifecycleOperator>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IContactSource, HubSpotContactSource>(provider => provider.GetRequiredService<HubSpotContactSource>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IContactSink, HubSpotContactSink>(provider => provider.GetRequiredService<HubSpotContactSink>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDecisionPropertyMap, HubSpotDecisionPropertyMap>());
         return services;
     }
 

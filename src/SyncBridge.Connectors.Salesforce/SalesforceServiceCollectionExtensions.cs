@@ -15,6 +15,7 @@ using SyncBridge.Connectors.Salesforce.Polling;
 using SyncBridge.Connectors.Salesforce.Writing;
 using SyncBridge.Core.Normalization;
 using SyncBridge.Core.Sync;
+using SyncBridge.Core.Sync.Updates;
 
 namespace SyncBridge.Connectors.Salesforce;
 
@@ -26,7 +27,7 @@ public static class SalesforceServiceCollectionExtensions
     /// <summary>
     /// Registers the Salesforce connector: options (section <c>SyncBridge:Salesforce</c>, validated at start), the
     /// Refit clients with token handling and one resilience pipeline for the org, the Lead and Contact sources,
-    /// and the sink. A second call is harmless.
+    /// the sink and the decision property map. A second call is harmless.
     /// </summary>
     public static IServiceCollection AddSalesforce(this IServiceCollection services, IConfiguration configuration)
     {
@@ -89,6 +90,7 @@ public static class SalesforceServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IContactSource, SalesforceContactSource>());
         services.TryAddSingleton<SalesforceContactSink>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IContactSink, SalesforceContactSink>(sp => sp.GetRequiredService<SalesforceContactSink>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDecisionPropertyMap, SalesforceDecisionPropertyMap>());
         return services;
     }
 

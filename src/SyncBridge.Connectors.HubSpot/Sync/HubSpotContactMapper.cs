@@ -12,7 +12,7 @@ namespace SyncBridge.Connectors.HubSpot.Sync;
 internal sealed class HubSpotContactMapper(ContactNormalizer normalizer)
 {
     private const string SourceName = "hubspot";
-    private const string ObjectType = "contact";
+    internal const string ObjectType = "contact";
 
     private static readonly (string Canonical, string HubSpot)[] ProvenanceMap =
     [

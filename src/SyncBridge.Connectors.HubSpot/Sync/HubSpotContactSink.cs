@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,8 @@ namespace SyncBridge.Connectors.HubSpot.Sync;
 /// Writes property changes to HubSpot contacts with batch update, 100 per call, only the properties given.
 /// A 207 is split per contact: the ones HubSpot names in <c>errors</c> are Rejected with its message (or
 /// Transient when the error is a rate limit or server error), the rest Applied. Marketing contact status is
-/// never written: HubSpot's API cannot.
+/// never written: HubSpot's API cannot. Every update also writes its <see cref="ContactUpdate.Version"/> into
+/// <c>syncbridge_version</c> in the same request, and <see cref="ReadVersionsAsync"/> reads it back (batch read).
 /// </summary>
 public sealed class HubSpotContactSink : IContactSink
 {
@@ -56,7 +58,8 @@ public sealed class HubSpotContactSink : IContactSink
             }
         }
 
-        foreach (var batch in Batches(writable))
+        // Several updates of one contact go out in successive batches, lowest version first, so the marker ends at the highest.
+        foreach (var batch in Batches(writable.OrderBy(update => update.Version).ToList()))
         {
             if (_account.DailyGate.BlockedUntil is { } until)
             {
@@ -70,10 +73,78 @@ public sealed class HubSpotContactSink : IContactSink
         return results;
     }
 
-    internal async Task<IReadOnlyList<WriteResult>> WriteBatchAsync(IReadOnlyList<ContactUpdate> batch, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<SourceRef, long>> ReadVersionsAsync(IReadOnlyList<SourceRef> targets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var byId = new Dictionary<string, List<SourceRef>>(StringComparer.Ordinal);
+        foreach (var target in targets)
+        {
+            if (target.System != SourceSystem.HubSpot || target.Id.Length == 0 || !target.Id.All(char.IsAsciiDigit))
+            {
+                continue;
+            }
+
+            if (!byId.TryGetValue(target.Id, out var refs))
+            {
+                refs = [];
+                byId.Add(target.Id, refs);
+            }
+
+            if (!refs.Contains(target))
+            {
+                refs.Add(target);
+            }
+        }
+
+        var versions = new Dictionary<SourceRef, long>();
+        foreach (var chunk in byId.Keys.Chunk(BatchSize))
+        {
+            var request = new HubSpotBatchReadRequest(chunk.Select(id => new HubSpotObjectId(id)).ToList(), [HubSpotPropertyBootstrapper.Version]);
+            var response = await HubSpotCall.RunAsync(_api.BatchReadAsync(_account.Paths.Objects, request, cancellationToken)).ConfigureAwait(false);
+            foreach (var result in response.Results ?? [])
+            {
+                if (byId.TryGetValue(result.Id, out var refs)
+                    && result.Properties.TryGetValue(HubSpotPropertyBootstrapper.Version, out var text)
+                    && ParseVersion(text) is { } version)
+                {
+                    foreach (var target in refs)
+                    {
+                        versions[target] = version;
+                    }
+                }
+            }
+        }
+
+        return versions;
+    }
+
+    /// <summary>A marker value as HubSpot returns a number property ("42", "42.0"); null when blank or not a whole number.</summary>
+    internal static long? ParseVersion(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole))
+        {
+            return whole;
+        }
+
+        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
+            && number == decimal.Truncate(number) && number is >= long.MinValue and <= long.MaxValue
+            ? (long)number
+            : null;
+    }
+
+    /// <param name="batch">Updates with distinct targets, at most <see cref="BatchSize"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="writeVersion">Whether each record also gets its update's version in <c>syncbridge_version</c>
+    /// (off for operator moves, which carry no decision version).</param>
+    internal async Task<IReadOnlyList<WriteResult>> WriteBatchAsync(IReadOnlyList<ContactUpdate> batch, CancellationToken cancellationToken, bool writeVersion = true)
     {
         var request = new HubSpotBatchInput<HubSpotObjectInput>(batch
-            .Select(update => new HubSpotObjectInput(update.Target.Id, update.Properties.ToDictionary(pair => pair.Key, pair => pair.Value ?? string.Empty, StringComparer.Ordinal)))
+            .Select(update => new HubSpotObjectInput(update.Target.Id, BodyOf(update, writeVersion)))
             .ToList());
         try
         {
@@ -124,6 +195,17 @@ public sealed class HubSpotContactSink : IContactSink
             yield return batch;
             pending = rest;
         }
+    }
+
+    private static Dictionary<string, string> BodyOf(ContactUpdate update, bool writeVersion)
+    {
+        var properties = update.Properties.ToDictionary(pair => pair.Key, pair => pair.Value ?? string.Empty, StringComparer.Ordinal);
+        if (writeVersion)
+        {
+            properties[HubSpotPropertyBootstrapper.Version] = update.Version.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return properties;
     }
 
     private static string? Refuse(ContactUpdate update)

@@ -14,14 +14,14 @@ internal sealed class HubSpotLifecycleOperator(HubSpotContactSink sink, HubSpotA
         ArgumentException.ThrowIfNullOrWhiteSpace(contactId);
         var target = new SourceRef(SourceSystem.HubSpot, "contact", contactId);
         var clear = new ContactUpdate(personId, target, new Dictionary<string, string>(StringComparer.Ordinal) { [HubSpotContactProperties.LifecycleStage] = string.Empty }, 0);
-        var cleared = (await sink.WriteBatchAsync([clear], cancellationToken).ConfigureAwait(false))[0];
+        var cleared = (await sink.WriteBatchAsync([clear], cancellationToken, writeVersion: false).ConfigureAwait(false))[0];
         if (cleared.Outcome != WriteOutcome.Applied)
         {
             return cleared;
         }
 
         var set = new ContactUpdate(personId, target, new Dictionary<string, string>(StringComparer.Ordinal) { [HubSpotContactProperties.LifecycleStage] = stage.ToWireName() }, 0);
-        var result = (await sink.WriteBatchAsync([set], cancellationToken).ConfigureAwait(false))[0];
+        var result = (await sink.WriteBatchAsync([set], cancellationToken, writeVersion: false).ConfigureAwait(false))[0];
         var wireName = stage.ToWireName();
         if (result.Outcome == WriteOutcome.Applied)
         {

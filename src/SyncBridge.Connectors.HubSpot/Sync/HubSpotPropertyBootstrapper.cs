@@ -20,6 +20,9 @@ public sealed class HubSpotPropertyBootstrapper
     public const string HotLead = "syncbridge_hot_lead";
     public const string Segments = "syncbridge_segments";
 
+    /// <summary>The version marker: the decision version of the last update written to the contact (same request).</summary>
+    public const string Version = "syncbridge_version";
+
     private readonly IHubSpotPropertiesApi _api;
     private readonly HubSpotAccountContext _account;
     private readonly ILogger<HubSpotPropertyBootstrapper> _logger;
@@ -46,6 +49,7 @@ public sealed class HubSpotPropertyBootstrapper
             Options = [new HubSpotPropertyOption("Yes", "true") { DisplayOrder = 0 }, new HubSpotPropertyOption("No", "false") { DisplayOrder = 1 }],
         },
         new(Segments, "SyncBridge segments", "string", "textarea", GroupName) { Description = "Segments SyncBridge assigned, separated by ';'." },
+        new(Version, "SyncBridge version", "number", "number", GroupName) { Description = "Decision version of the last SyncBridge update applied to the contact (for exactly-once writes); do not edit." },
     ];
 
     /// <summary>Creates the missing properties; returns the names it created.</summary>

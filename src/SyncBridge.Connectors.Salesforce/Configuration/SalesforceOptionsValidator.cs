@@ -67,6 +67,7 @@ internal sealed class SalesforceOptionsValidator : IValidateOptions<SalesforceOp
         CheckWriteField(options.WriteBack.ScoreField, "WriteBack:ScoreField", failures);
         CheckWriteField(options.WriteBack.HotLeadField, "WriteBack:HotLeadField", failures);
         CheckWriteField(options.WriteBack.MarketingDecisionField, "WriteBack:MarketingDecisionField", failures);
+        CheckWriteField(options.WriteBack.VersionField, "WriteBack:VersionField", failures);
 
         foreach (var status in options.QualifiedLeadStatuses)
         {

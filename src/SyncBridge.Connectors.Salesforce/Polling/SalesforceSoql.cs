@@ -35,6 +35,10 @@ internal static class SalesforceSoql
     public static string MergedRecords(string sObject, IEnumerable<string> ids) =>
         $"SELECT Id, MasterRecordId FROM {sObject} WHERE IsDeleted = true AND Id IN ({string.Join(", ", ids.Select(Quote))})";
 
+    /// <summary><c>SELECT Id, field FROM T WHERE Id IN (...)</c>: the version marker of each record.</summary>
+    public static string VersionMarkers(string sObject, string versionField, IEnumerable<string> ids) =>
+        $"SELECT Id, {versionField} FROM {sObject} WHERE Id IN ({string.Join(", ", ids.Select(Quote))})";
+
     /// <summary>True for the cursor of a read that found nothing yet (no WHERE clause).</summary>
     public static bool IsStart(SourceCursor cursor) => cursor.Timestamp == DateTimeOffset.MinValue && cursor.Id.Length == 0;
 

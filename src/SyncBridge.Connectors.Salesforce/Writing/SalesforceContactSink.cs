@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyncBridge.Connectors.Salesforce.Api;
@@ -6,6 +7,7 @@ using SyncBridge.Connectors.Salesforce.Configuration;
 using SyncBridge.Connectors.Salesforce.Diagnostics;
 using SyncBridge.Connectors.Salesforce.Http;
 using SyncBridge.Connectors.Salesforce.Mapping;
+using SyncBridge.Connectors.Salesforce.Polling;
 using SyncBridge.Core.Contacts;
 using SyncBridge.Core.Sync;
 
@@ -15,6 +17,9 @@ namespace SyncBridge.Connectors.Salesforce.Writing;
 /// Writes changed fields to Leads and Contacts with sObject Collections (<c>PATCH /composite/sobjects</c>, 200
 /// records per call, allOrNone=false). Each record's own failure becomes that update's result (Transient or
 /// Rejected); an error of the call as a whole (<c>errorCode</c>) throws <see cref="SalesforceApiException"/>.
+/// Several updates of one record are merged into one write (lowest version first, so later values win); the record
+/// also gets the highest merged version in the version field (<c>WriteBack:VersionField</c>) in the same request,
+/// which <see cref="ReadVersionsAsync"/> reads back with SOQL.
 /// </summary>
 internal sealed class SalesforceContactSink(
     ISalesforceApi api,
@@ -22,6 +27,9 @@ internal sealed class SalesforceContactSink(
     ILogger<SalesforceContactSink> logger) : IContactSink
 {
     public const int MaxRecordsPerCall = 200;
+
+    /// <summary>Ids per version query: 200 quoted ids keep the query URL near 6 KB, well under Salesforce's 16 KB.</summary>
+    public const int MaxIdsPerVersionQuery = 200;
 
     private static readonly HashSet<string> TransientCodes = new(StringComparer.Ordinal)
     {
@@ -55,6 +63,7 @@ internal sealed class SalesforceContactSink(
             }
 
             record.Updates.Add(update);
+            record.Version = Math.Max(record.Version, update.Version);
             foreach (var (name, value) in update.Properties)
             {
                 var (field, fieldValue) = ToField(name, value);
@@ -90,7 +99,7 @@ internal sealed class SalesforceContactSink(
         var request = new SalesforceCollectionRequest
         {
             AllOrNone = false,
-            Records = chunk.Select(ToBody).ToList(),
+            Records = chunk.Select(record => (IReadOnlyDictionary<string, object?>)ToBody(record, options.Value.WriteBack.VersionField)).ToList(),
         };
 
         var response = await api.UpdateCollectionAsync(options.Value.ApiVersion, request, cancellationToken).ConfigureAwait(false);
@@ -119,7 +128,84 @@ internal sealed class SalesforceContactSink(
     private static WriteOutcome Classify(IReadOnlyList<SalesforceError> errors) =>
         errors.Count > 0 && errors.All(e => TransientCodes.Contains(e.Code)) ? WriteOutcome.Transient : WriteOutcome.Rejected;
 
-    private static Dictionary<string, object?> ToBody(PendingRecord record)
+    public async Task<IReadOnlyDictionary<SourceRef, long>> ReadVersionsAsync(IReadOnlyList<SourceRef> targets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var settings = options.Value;
+        var versionField = settings.WriteBack.VersionField;
+        var versions = new Dictionary<SourceRef, long>();
+        if (string.IsNullOrWhiteSpace(versionField))
+        {
+            return versions;
+        }
+
+        var byType = targets
+            .Where(t => t.System == SourceSystem.Salesforce && SalesforceObjectTypes.IsSupported(t.ObjectType) && SalesforceRecordMapper.IsRecordId(t.Id))
+            .GroupBy(t => t.ObjectType, StringComparer.Ordinal);
+        var queryOptions = "batchSize=" + settings.QueryBatchSize.ToString(CultureInfo.InvariantCulture);
+        foreach (var group in byType)
+        {
+            var exact = group.Distinct().ToDictionary(t => t.Id, StringComparer.Ordinal);
+
+            // Salesforce answers with 18-character ids even when asked with 15-character ones (the same id plus a checksum).
+            var fifteen = group.Where(t => t.Id.Length == 15).Distinct().ToDictionary(t => t.Id, StringComparer.Ordinal);
+            foreach (var chunk in group.Select(t => t.Id).Distinct(StringComparer.Ordinal).Chunk(MaxIdsPerVersionQuery))
+            {
+                var soql = SalesforceSoql.VersionMarkers(group.Key, versionField, chunk);
+                var page = SalesforceResponses.Ensure(await api.QueryAsync(settings.ApiVersion, soql, queryOptions, cancellationToken).ConfigureAwait(false));
+                while (true)
+                {
+                    foreach (var record in page.Records)
+                    {
+                        var reader = new SalesforceRecordReader(record);
+                        var id = reader.Text("Id");
+                        if (ReadVersion(reader, versionField) is not { } version)
+                        {
+                            continue;
+                        }
+
+                        if (exact.TryGetValue(id, out var target))
+                        {
+                            versions[target] = version;
+                        }
+
+                        if (id.Length == 18 && fifteen.TryGetValue(id[..15], out var shortTarget))
+                        {
+                            versions[shortTarget] = version;
+                        }
+                    }
+
+                    if (page.Done || string.IsNullOrEmpty(page.NextRecordsUrl))
+                    {
+                        break;
+                    }
+
+                    page = SalesforceResponses.Ensure(await api.QueryMoreAsync(page.NextRecordsUrl.TrimStart('/'), queryOptions, cancellationToken).ConfigureAwait(false));
+                }
+            }
+        }
+
+        return versions;
+    }
+
+    /// <summary>
+    /// The marker of one record: a whole number (Salesforce returns number fields as 42.0, a text field as "42");
+    /// null when blank or not a whole number.
+    /// </summary>
+    internal static long? ReadVersion(SalesforceRecordReader reader, string versionField)
+    {
+        if (!reader.TryGet(versionField, out var value))
+        {
+            return null;
+        }
+
+        var number = 0m;
+        var parsed = (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out number))
+            || (value.ValueKind == JsonValueKind.String && decimal.TryParse(value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out number));
+        return parsed && number == decimal.Truncate(number) && number is >= long.MinValue and <= long.MaxValue ? (long)number : null;
+    }
+
+    private static Dictionary<string, object?> ToBody(PendingRecord record, string? versionField)
     {
         var body = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -129,6 +215,11 @@ internal sealed class SalesforceContactSink(
         foreach (var (field, value) in record.Fields)
         {
             body[field] = value;
+        }
+
+        if (!string.IsNullOrWhiteSpace(versionField))
+        {
+            body[versionField] = record.Version;
         }
 
         return body;
@@ -199,6 +290,9 @@ internal sealed class SalesforceContactSink(
         public SourceRef Target { get; } = target;
 
         public List<ContactUpdate> Updates { get; } = [];
+
+        /// <summary>The highest version among <see cref="Updates"/>: the marker written with the merged fields.</summary>
+        public long Version { get; set; } = long.MinValue;
 
         public Dictionary<string, object?> Fields { get; } = new(StringComparer.Ordinal);
     }

@@ -20,6 +20,7 @@ internal sealed class HubSpotSimStore
     public HubSpotSimStore(TimeProvider timeProvider)
     {
         TimeProvider = timeProvider;
+        WriteLog = new SimulatorWriteLog(timeProvider);
         foreach (var property in StandardProperties())
         {
             _properties[property.Name] = property;
@@ -29,6 +30,9 @@ internal sealed class HubSpotSimStore
     public Lock Gate { get; } = new();
 
     public TimeProvider TimeProvider { get; }
+
+    /// <summary>Every write applied, per contact (appended under <see cref="Gate"/>, so in the order applied).</summary>
+    public SimulatorWriteLog WriteLog { get; }
 
     /// <summary>Contacts in id order, archived included. Read under <see cref="Gate"/>.</summary>
     public List<HubSpotSimContact> Contacts => _contacts;
@@ -152,7 +156,20 @@ internal sealed class HubSpotSimStore
         }
 
         _writes.Add(new HubSpotSimulatorWrite(contact.Id, new Dictionary<string, string>(values, StringComparer.Ordinal), endpoint));
+        LogWrite(contact, values, endpoint);
         return null;
+    }
+
+    /// <summary>Appends a write of <paramref name="contact"/> to <see cref="WriteLog"/>; caller holds the lock.</summary>
+    public void LogWrite(HubSpotSimContact contact, IReadOnlyDictionary<string, string> values, string endpoint)
+    {
+        var logged = new Dictionary<string, string?>(values.Count, StringComparer.Ordinal);
+        foreach (var (name, value) in values)
+        {
+            logged[name] = value;
+        }
+
+        WriteLog.Append(contact.Id.ToString(CultureInfo.InvariantCulture), endpoint, logged);
     }
 
     public IReadOnlyList<HubSpotSimulatorWrite> Writes() => [.. _writes];

@@ -17,7 +17,7 @@ namespace SyncBridge.Simulators.HubSpot;
 /// (both API generations), properties, form submissions, email subscription status, an OAuth token endpoint,
 /// HubSpot's limits (batch 100, search page 200, 10,000-result cap, 10-second / secondly / daily rate limits with
 /// real 429 bodies and headers), lifecycle stage that refuses to move backward, read-only hs_marketable_*.
-/// <c>GET /_sim/stats</c> reports requests by endpoint, 429s served and contacts.
+/// <c>GET /_sim/stats</c> reports requests by endpoint, 429s served and contacts; <c>GET /_sim/writes</c> the write log.
 /// <code>await using var sim = await HubSpotSimulator.StartAsync(new() { Contacts = 1000 });</code>
 /// </summary>
 public sealed class HubSpotSimulator : IAsyncDisposable
@@ -121,6 +121,13 @@ public sealed class HubSpotSimulator : IAsyncDisposable
             };
         }
     }
+
+    /// <summary>
+    /// Every write applied (batch update, upsert, create), per contact id, in the order applied, with the simulator's
+    /// time and the properties written; also served as JSON at <c>GET /_sim/writes[?id=…]</c>. Not cleared by
+    /// <see cref="ResetStats"/> (call <see cref="SimulatorWriteLog.Clear"/>).
+    /// </summary>
+    public SimulatorWriteLog WriteLog => _store.WriteLog;
 
     /// <summary>Every contact written through batch update / upsert since the last <see cref="ResetStats"/>.</summary>
     public IReadOnlyList<HubSpotSimulatorWrite> Writes()
@@ -256,6 +263,7 @@ public sealed class HubSpotSimulator : IAsyncDisposable
         app.MapGet("/communication-preferences/v3/status/email/{email}", EmailStatus).WithDisplayName("communication-preferences.status");
         app.MapPost("/oauth/v1/token", Token).WithDisplayName("oauth.token");
         app.MapGet("/_sim/stats", Stats).WithDisplayName("sim.stats");
+        app.MapGet("/_sim/writes", WriteLogJson).WithDisplayName("sim.writes");
     }
 
     private bool Authorized(HttpContext context)
@@ -554,6 +562,7 @@ public sealed class HubSpotSimulator : IAsyncDisposable
                 var now = _store.NowMs();
                 values.TryAdd("hs_marketable_status", "false");
                 var contact = _store.Add(values, now, now);
+                _store.LogWrite(contact, values, "contacts.batch.create");
                 HubSpotSimJson.WriteContact(writer, contact, [.. contact.Properties.Keys, "hs_object_id", "lastmodifieddate", "createdate"]);
             }
 
@@ -786,6 +795,12 @@ public sealed class HubSpotSimulator : IAsyncDisposable
             writer.WriteNumber("expires_in", 1800);
             writer.WriteEndObject();
         }).ConfigureAwait(false);
+    }
+
+    private Task WriteLogJson(HttpContext context)
+    {
+        var id = context.Request.Query["id"].ToString();
+        return WriteJsonAsync(context, 200, writer => _store.WriteLog.WriteJson(writer, id.Length == 0 ? null : id));
     }
 
     private Task Stats(HttpContext context)

@@ -11,7 +11,7 @@ namespace SyncBridge.Simulators.Salesforce;
 /// A stateful Salesforce org on 127.0.0.1 for the demo, tests and benchmarks: OAuth client credentials (and
 /// refresh-token / JWT bearer) with sessions that expire on a schedule, SOQL for the shapes SyncBridge sends with
 /// nextRecordsUrl paging, the deleted endpoint, sObject Collections with per-record errors, Sforce-Limit-Info and
-/// a daily allocation, and <c>GET /_sim/stats</c>.
+/// a daily allocation, <c>GET /_sim/stats</c> and the write log at <c>GET /_sim/writes</c>.
 /// <code>await using var sim = await SalesforceSimulator.StartAsync(options); // sim.BaseUrl</code>
 /// </summary>
 public sealed class SalesforceSimulator : IAsyncDisposable
@@ -34,6 +34,13 @@ public sealed class SalesforceSimulator : IAsyncDisposable
     public SalesforceSimulatorOptions Options => _store.Options;
 
     public SalesforceSimulatorStats Stats => _endpoints.Stats();
+
+    /// <summary>
+    /// Every write applied through sObject Collections (update, upsert), per record id, in the order applied, with the
+    /// simulator's time and the fields written (custom <c>…__c</c> fields such as the version marker included); also
+    /// served as JSON at <c>GET /_sim/writes[?id=…]</c>.
+    /// </summary>
+    public SimulatorWriteLog WriteLog => _store.WriteLog;
 
     public static async Task<SalesforceSimulator> StartAsync(SalesforceSimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {

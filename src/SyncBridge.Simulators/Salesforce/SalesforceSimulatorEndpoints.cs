@@ -54,6 +54,13 @@ internal sealed class SalesforceSimulatorEndpoints(SalesforceSimulatorStore stor
             return;
         }
 
+        if (path == "/_sim/writes" && HttpMethods.IsGet(method))
+        {
+            var id = context.Request.Query["id"].ToString();
+            await WriteJsonAsync(context, 200, w => store.WriteLog.WriteJson(w, id.Length == 0 ? null : id)).ConfigureAwait(false);
+            return;
+        }
+
         if (path == "/services/oauth2/token" && HttpMethods.IsPost(method))
         {
             await TokenAsync(context).ConfigureAwait(false);
@@ -490,7 +497,7 @@ internal sealed class SalesforceSimulatorEndpoints(SalesforceSimulatorStore stor
                     }
                     else
                     {
-                        results.Add(Apply(plan));
+                        results.Add(Apply(plan, upsertType is null ? "composite.sobjects.update" : "composite.sobjects.upsert"));
                     }
                 }
             }
@@ -611,11 +618,13 @@ internal sealed class SalesforceSimulatorEndpoints(SalesforceSimulatorStore stor
         return new WritePlan(id, type, target, fields, null);
     }
 
-    private SaveOutcome Apply(WritePlan plan)
+    /// <summary>Applies a planned write and logs it; the caller holds the store's lock.</summary>
+    private SaveOutcome Apply(WritePlan plan, string endpoint)
     {
         if (plan.Target is null)
         {
             var id = store.AddLocked(plan.Type!, plan.Fields, null);
+            store.WriteLog.Append(id, endpoint, LoggedValues(plan.Fields));
             return new SaveOutcome(id, null, true);
         }
 
@@ -625,7 +634,26 @@ internal sealed class SalesforceSimulatorEndpoints(SalesforceSimulatorStore stor
         }
 
         store.Touch(plan.Target);
+        store.WriteLog.Append(plan.Target.Id, endpoint, LoggedValues(plan.Fields));
         return new SaveOutcome(plan.Target.Id, null, false);
+    }
+
+    /// <summary>Field values as the write log keeps them: invariant text, null for a cleared field.</summary>
+    private static Dictionary<string, string?> LoggedValues(Dictionary<string, object?> fields)
+    {
+        var values = new Dictionary<string, string?>(fields.Count, StringComparer.Ordinal);
+        foreach (var (name, value) in fields)
+        {
+            values[name] = value switch
+            {
+                null => null,
+                bool flag => flag ? "true" : "false",
+                DateTimeOffset time => SalesforceJsonWriter.FormatDateTime(time),
+                _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+            };
+        }
+
+        return values;
     }
 
     private static void WriteVersions(Utf8JsonWriter writer)

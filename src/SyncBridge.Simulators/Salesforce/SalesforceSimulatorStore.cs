@@ -25,6 +25,9 @@ internal sealed class SalesforceSimulatorStore(SalesforceSimulatorOptions option
 
     public SalesforceSimulatorOptions Options { get; } = options;
 
+    /// <summary>Every write applied through sObject Collections, per record (appended under <see cref="Gate"/>).</summary>
+    public SimulatorWriteLog WriteLog { get; } = new(options.TimeProvider);
+
     public Lock Gate => _gate;
 
     public DateTimeOffset Now => Options.TimeProvider.GetUtcNow();

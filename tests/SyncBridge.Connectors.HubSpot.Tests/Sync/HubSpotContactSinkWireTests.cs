@@ -45,7 +45,7 @@ public sealed class HubSpotContactSinkWireTests : IDisposable
     }
 
     [Fact]
-    public async Task Write_250Updates_SendsThreeBatchesOfAtMost100WithOnlyTheGivenProperties()
+    public async Task Write_250Updates_SendsThreeBatchesOfAtMost100WithOnlyTheGivenPropertiesAndTheMarker()
     {
         _server.Given(Request.Create().WithPath(UpdatePath).UsingPost()).RespondWith(Response.Create().WithStatusCode(200)
             .WithHeader("Content-Type", "application/json").WithBody("""{"status":"COMPLETE","results":[]}"""));
@@ -58,7 +58,7 @@ public sealed class HubSpotContactSinkWireTests : IDisposable
         var bodies = _server.LogEntries.Select(entry => System.Text.Json.JsonDocument.Parse(entry.RequestMessage.Body!)).ToList();
         Assert.Equal([100, 100, 50], bodies.Select(body => body.RootElement.GetProperty("inputs").GetArrayLength()));
         Assert.All(bodies.SelectMany(body => body.RootElement.GetProperty("inputs").EnumerateArray()),
-            input => Assert.Equal(["syncbridge_score"], input.GetProperty("properties").EnumerateObject().Select(p => p.Name)));
+            input => Assert.Equal(["syncbridge_score", "syncbridge_version"], input.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)));
     }
 
     [Fact]

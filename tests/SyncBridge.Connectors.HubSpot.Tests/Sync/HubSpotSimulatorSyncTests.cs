@@ -106,7 +106,7 @@ public sealed class HubSpotSimulatorSyncTests
         using var host = HubSpotTestHost.Create(sim.BaseUrl);
         var bootstrapper = host.Services.GetService(typeof(HubSpotPropertyBootstrapper)) as HubSpotPropertyBootstrapper;
         Assert.NotNull(bootstrapper);
-        Assert.Equal(5, (await bootstrapper.EnsurePropertiesAsync(Ct)).Count);
+        Assert.Equal(6, (await bootstrapper.EnsurePropertiesAsync(Ct)).Count);
         Assert.Empty(await bootstrapper.EnsurePropertiesAsync(Ct));
         var store = new InMemoryStateStore();
         await host.RunAsync(store, Ct);
@@ -128,7 +128,7 @@ public sealed class HubSpotSimulatorSyncTests
         var writes = sim.Writes();
         Assert.Equal(changedIds.ToHashSet(), writes.Select(write => write.ContactId).ToHashSet());
         Assert.Equal(100, writes.Count);
-        Assert.All(writes, write => Assert.Equal(["syncbridge_hot_lead", "syncbridge_score"], write.Properties.Keys.Order(StringComparer.Ordinal)));
+        Assert.All(writes, write => Assert.Equal(["syncbridge_hot_lead", "syncbridge_score", "syncbridge_version"], write.Properties.Keys.Order(StringComparer.Ordinal)));
         Assert.Equal(1, sim.GetStats().Requests("contacts.batch.update"));
     }
 
@@ -138,6 +138,7 @@ public sealed class HubSpotSimulatorSyncTests
         await using var sim = await HubSpotSimulator.StartAsync(Unlimited(0), Ct);
         var id = sim.CreateContact(new Dictionary<string, string> { ["email"] = "stage@example.org", ["lifecyclestage"] = "customer" });
         using var host = HubSpotTestHost.Create(sim.BaseUrl);
+        await ((HubSpotPropertyBootstrapper)host.Services.GetService(typeof(HubSpotPropertyBootstrapper))!).EnsurePropertiesAsync(Ct);
         var target = new SourceRef(SourceSystem.HubSpot, "contact", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         var plain = await host.Sink.WriteAsync([new ContactUpdate("p", target, new Dictionary<string, string> { ["lifecyclestage"] = "lead" }, 1)], Ct);

@@ -34,12 +34,13 @@ public sealed class SalesforceOptionsValidatorTests
             ClientId = "id",
             Flow = SalesforceAuthFlow.RefreshToken,
             LeadFields = new() { ["linkedin"] = "LinkedIn Url__c" },
-            WriteBack = new SalesforceWriteBackOptions { ScoreField = "Account.Score__c" },
+            WriteBack = new SalesforceWriteBackOptions { ScoreField = "Account.Score__c", VersionField = "Version Field" },
         };
 
         var result = new SalesforceOptionsValidator().Validate(null, options);
 
-        Assert.Equal(3, result.Failures!.Count());
+        Assert.Equal(4, result.Failures!.Count());
+        Assert.Contains(result.Failures!, f => f.Contains("SyncBridge:Salesforce:WriteBack:VersionField", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.Contains("SyncBridge:Salesforce:RefreshToken", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.Contains("SyncBridge:Salesforce:LeadFields:linkedin", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.Contains("SyncBridge:Salesforce:WriteBack:ScoreField", StringComparison.Ordinal));

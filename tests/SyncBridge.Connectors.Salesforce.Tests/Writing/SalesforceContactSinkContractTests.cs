@@ -60,7 +60,8 @@ public sealed class SalesforceContactSinkContractTests : IDisposable
         Assert.Equal("00QSim000000000001", records[0].GetProperty("Id").GetString());
         Assert.Equal(42m, records[0].GetProperty("SyncBridge_Score__c").GetDecimal());
         Assert.True(records[0].GetProperty("SyncBridge_Hot_Lead__c").GetBoolean());
-        Assert.Equal(4, records[0].EnumerateObject().Count());
+        Assert.Equal(1, records[0].GetProperty("SyncBridge_Version__c").GetInt64());
+        Assert.Equal(5, records[0].EnumerateObject().Count());
         Assert.Equal("salesqualifiedlead", records[1].GetProperty("SyncBridge_Lifecycle_Stage__c").GetString());
         Assert.Equal(JsonValueKind.Null, records[2].GetProperty("SyncBridge_Marketing_Decision__c").ValueKind);
     }
