@@ -28,7 +28,7 @@ internal static class QueueCommand
                 return ExitCodes.Configuration;
             }
 
-            var transport = host.Services.GetRequiredService<IOptions<QueueOptions>>().Value.Transport;
+            var transport = host.Services.GetRequiredService<IOptions<QueueOptions>>().Value.Parsed ?? QueueTransport.Embedded;
             var queue = await host.Services.GetRequiredService<IQueueMonitor>().GetStatusAsync(cancellationToken).ConfigureAwait(false);
             var outbox = await host.Services.GetRequiredService<IOutboxStore>().GetOutboxStatusAsync(cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(format) == "json")

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SyncBridge.Core.Sync.Updates;
 using SyncBridge.Messaging.Amqp;
 using SyncBridge.Messaging.Embedded;
@@ -19,9 +20,12 @@ internal static class UpdatePathServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptionsWithValidateOnStart<QueueOptions>().Bind(configuration.GetSection(QueueOptions.SectionName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QueueOptions>, QueueOptionsValidator>());
         var options = new QueueOptions();
         configuration.GetSection(QueueOptions.SectionName).Bind(options);
-        if (options.Transport == QueueTransport.ServiceBus)
+
+        // An unknown name registers the default and fails validation at start, naming the setting.
+        if (options.Parsed == QueueTransport.ServiceBus)
         {
             services.AddAmqpTransportOptions(configuration);
         }

@@ -107,19 +107,33 @@ public abstract class UpdatePathSuite : IAsyncLifetime
         }
 
         // Kill the consumer process at random points (seeded, so a failure can be replayed), then let one finish.
+        // A kill counts as interrupting when the consumer had applied more than before it started, but not all.
+        const int total = Persons * 2 * Versions;
         var random = new Random(6006);
-        var kills = 0;
-        for (var run = 0; run < 6; run++)
+        var interrupted = 0;
+        var progress = new List<int>();
+        for (var run = 0; run < 8 && interrupted < 5; run++)
         {
+            var before = AppliedVersions().Sum(pair => pair.Value.Count);
             using var consumer = StartConsumer(untilEmpty: false);
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(900, 2600)), Ct);
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1200, 3000)), Ct);
             Assert.False(consumer.HasExited, "the consumer exited on its own before it was killed: " + consumer.Log);
             await consumer.KillAsync();
-            kills++;
+            var after = AppliedVersions().Sum(pair => pair.Value.Count);
+            progress.Add(after);
+            if (after > before && after < total)
+            {
+                interrupted++;
+            }
+
+            if (after >= total)
+            {
+                break;
+            }
         }
 
-        var appliedBeforeLastRun = AppliedVersions().Sum(pair => pair.Value.Count);
-        Assert.True(appliedBeforeLastRun < Persons * 2 * Versions, $"the kills came too late to interrupt anything ({appliedBeforeLastRun} applied before the last run)");
+        TestContext.Current.TestOutputHelper?.WriteLine($"writes applied when each consumer was killed: {string.Join(", ", progress)} of {total}");
+        Assert.True(interrupted >= 2, $"fewer than two kills landed mid-work (applied at each kill: {string.Join(", ", progress)} of {total})");
 
         await RunConsumerToEndAsync(TimeSpan.FromMinutes(4));
 
@@ -143,7 +157,6 @@ public abstract class UpdatePathSuite : IAsyncLifetime
         Assert.Equal(0, status["depth"]!.GetValue<long>());
         Assert.Equal(0, status["deadLetters"]!.GetValue<long>());
         Assert.Equal(0, status["outboxPending"]!.GetValue<long>());
-        Assert.Equal(6, kills);
     }
 
     [Fact]
@@ -159,7 +172,8 @@ public abstract class UpdatePathSuite : IAsyncLifetime
 
         var (code, output, error) = await CliAsync("dlq", "list");
         Assert.True(code == 0, error);
-        var line = Assert.Single(output.Split('\n'), l => l.Contains(DeadLetterReasons.CrmRejected, StringComparison.Ordinal));
+        var line = Assert.Single(output.Split('\n'), l => l.Contains(poison.Salesforce.Id, StringComparison.Ordinal));
+        Assert.Contains(DeadLetterReasons.CrmRejected, line, StringComparison.Ordinal);
         Assert.Contains(poison.Person, line, StringComparison.Ordinal);
         Assert.Contains(poison.Salesforce.Id, line, StringComparison.Ordinal);
         Assert.Contains("Score must be approved by sales ops", line, StringComparison.Ordinal);
