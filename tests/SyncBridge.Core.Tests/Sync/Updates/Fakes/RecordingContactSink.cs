@@ -115,6 +115,15 @@ internal sealed class RecordingContactSink(SourceSystem system, bool hasMarker =
         }
     }
 
+    /// <summary>Drops every armed throw or crash that no write call has taken yet.</summary>
+    public void ClearFailures()
+    {
+        lock (_gate)
+        {
+            _failures.Clear();
+        }
+    }
+
     public async Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<ContactUpdate> updates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(updates);
