@@ -15,7 +15,9 @@ public interface IAppliedUpdateStore
     /// on the target lasts beyond now and is for a different message (a claim for this very message is taken over:
     /// the queue hands a message out again only after the previous delivery's lock ended); otherwise claims the target for <paramref name="consumerId"/> until
     /// <paramref name="claimUntil"/> and returns <see cref="ClaimStatus.Claimed"/>. Two messages for one target in one
-    /// call: the first is claimed, the second is Busy.
+    /// call: the first is claimed, the second is Busy. A Claimed result is <see cref="UpdateClaim.InDoubt"/> when an
+    /// earlier claim of the same message id, or the target's previous claim (of any message, e.g. an expired one), was
+    /// neither recorded applied nor released: that write may have reached the target.
     /// </summary>
     Task<IReadOnlyList<UpdateClaim>> ClaimAsync(string consumerId, IReadOnlyList<UpdateMessage> messages, DateTimeOffset claimUntil, CancellationToken cancellationToken);
 

@@ -8,7 +8,8 @@ namespace SyncBridge.Core.Tests.Sync.Updates.Fakes;
 /// An in-memory <see cref="IAppliedUpdateStore"/> following the port's doc comments: per target the applied version,
 /// the current claim and the last error; per message id the number of claims, whether its latest claim is still
 /// open (neither recorded applied nor released: the next claim of that id is in doubt) and the error it was released
-/// with. Each call is one "transaction" (one lock). Thread-safe.
+/// with. A target's claim is removed when settled, so a claim still there when the target is claimed again was never
+/// settled and the new claim is in doubt too. Each call is one "transaction" (one lock). Thread-safe.
 /// </summary>
 internal sealed class FakeAppliedUpdateStore(TimeProvider time) : IAppliedUpdateStore
 {
@@ -46,7 +47,9 @@ internal sealed class FakeAppliedUpdateStore(TimeProvider time) : IAppliedUpdate
                 }
 
                 claimedNow.Add(message.Target);
-                var inDoubt = state.Open;
+
+                // A claim still on the target was never settled (settling removes it): its write may have landed.
+                var inDoubt = state.Open || _claims.ContainsKey(message.Target);
                 state.Attempts++;
                 state.Open = true;
                 state.OpenBy = consumerId;

@@ -20,6 +20,7 @@ internal sealed class RecordingContactSink(SourceSystem system, bool hasMarker =
     private readonly Dictionary<(SourceRef Target, int Attempt), (WriteOutcome Outcome, string Error)> _script = [];
     private readonly Queue<(Exception Error, bool AfterApply)> _failures = new();
     private readonly List<SourceRef> _versionReads = [];
+    private readonly List<(Func<ContactUpdate, bool> When, Exception Error)> _crashWhen = [];
     private readonly HashSet<SourceRef> _writing = [];
     private int _writeCalls;
 
@@ -115,12 +116,22 @@ internal sealed class RecordingContactSink(SourceSystem system, bool hasMarker =
         }
     }
 
+    /// <summary>The first write call carrying an update that matches <paramref name="when"/> applies its updates, then throws <paramref name="error"/>.</summary>
+    public void CrashAfterWriteOf(Func<ContactUpdate, bool> when, Exception error)
+    {
+        lock (_gate)
+        {
+            _crashWhen.Add((when, error));
+        }
+    }
+
     /// <summary>Drops every armed throw or crash that no write call has taken yet.</summary>
     public void ClearFailures()
     {
         lock (_gate)
         {
             _failures.Clear();
+            _crashWhen.Clear();
         }
     }
 
@@ -132,6 +143,12 @@ internal sealed class RecordingContactSink(SourceSystem system, bool hasMarker =
         {
             _writeCalls++;
             failure = _failures.Count > 0 ? _failures.Dequeue() : null;
+            var crash = _crashWhen.FindIndex(c => updates.Any(c.When));
+            if (failure is null && crash >= 0)
+            {
+                failure = (_crashWhen[crash].Error, true);
+                _crashWhen.RemoveAt(crash);
+            }
             foreach (var update in updates)
             {
                 if (!_writing.Add(update.Target))
