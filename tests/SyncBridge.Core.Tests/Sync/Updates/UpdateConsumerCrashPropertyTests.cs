@@ -22,11 +22,12 @@ public sealed class UpdateConsumerCrashPropertyTests
         CrashAfterHubSpotWrite,
         CrashAfterSalesforceWrite,
         CrashBeforeHubSpotWrite,
+        TransientHubSpotWrite,
         ExpireLocks,
     }
 
     [Fact]
-    public void ConsumeOnceAsync_RandomCrashesMidWrite_FinalStateIsHighestVersionAndNoVersionWrittenTwice()
+    public void ConsumeOnceAsync_RandomCrashesAndTransientFailures_FinalStateIsHighestVersionAndNoVersionWrittenTwice()
     {
         var step =
             from slot in Gen.Choose(0, 1)
@@ -36,7 +37,7 @@ public sealed class UpdateConsumerCrashPropertyTests
         var script = Gen.ListOf(step).Select(steps => steps.Take(25).ToList());
 
         Prop.ForAll(script.ToArbitrary(), steps => Task.Run(() => RunAsync(steps)).GetAwaiter().GetResult())
-            .QuickCheckThrowOnFailure();
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
     }
 
     /// <summary>Plays the script, lets every dead consumer's locks expire, drains with a fresh consumer, then checks the targets.</summary>
@@ -67,6 +68,9 @@ public sealed class UpdateConsumerCrashPropertyTests
                     break;
                 case StepKind.CrashBeforeHubSpotWrite:
                     world.HubSpot.ThrowOnNextWrite(new OperationCanceledException("killed before the HubSpot write"));
+                    break;
+                case StepKind.TransientHubSpotWrite:
+                    world.HubSpot.FailNextWriteTransiently();
                     break;
                 default:
                     break;

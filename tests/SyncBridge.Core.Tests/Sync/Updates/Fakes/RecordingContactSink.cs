@@ -19,6 +19,7 @@ internal sealed class RecordingContactSink(SourceSystem system, bool hasMarker =
     private readonly Dictionary<SourceRef, int> _attempts = [];
     private readonly Dictionary<(SourceRef Target, int Attempt), (WriteOutcome Outcome, string Error)> _script = [];
     private readonly Queue<(Exception Error, bool AfterApply)> _failures = new();
+    private int _transientCalls;
     private readonly List<SourceRef> _versionReads = [];
     private readonly List<(Func<ContactUpdate, bool> When, Exception Error)> _crashWhen = [];
     private readonly HashSet<SourceRef> _writing = [];
@@ -116,6 +117,15 @@ internal sealed class RecordingContactSink(SourceSystem system, bool hasMarker =
         }
     }
 
+    /// <summary>The next write call answers Transient for every update it carries and applies nothing.</summary>
+    public void FailNextWriteTransiently()
+    {
+        lock (_gate)
+        {
+            _transientCalls++;
+        }
+    }
+
     /// <summary>The first write call carrying an update that matches <paramref name="when"/> applies its updates, then throws <paramref name="error"/>.</summary>
     public void CrashAfterWriteOf(Func<ContactUpdate, bool> when, Exception error)
     {
@@ -132,6 +142,7 @@ internal sealed class RecordingContactSink(SourceSystem system, bool hasMarker =
         {
             _failures.Clear();
             _crashWhen.Clear();
+            _transientCalls = 0;
         }
     }
 
@@ -139,9 +150,16 @@ internal sealed class RecordingContactSink(SourceSystem system, bool hasMarker =
     {
         ArgumentNullException.ThrowIfNull(updates);
         (Exception Error, bool AfterApply)? failure;
+        bool transient;
         lock (_gate)
         {
             _writeCalls++;
+            transient = _transientCalls > 0;
+            if (transient)
+            {
+                _transientCalls--;
+            }
+
             failure = _failures.Count > 0 ? _failures.Dequeue() : null;
             var crash = _crashWhen.FindIndex(c => updates.Any(c.When));
             if (failure is null && crash >= 0)
@@ -165,6 +183,11 @@ internal sealed class RecordingContactSink(SourceSystem system, bool hasMarker =
             if (failure is { AfterApply: false } before)
             {
                 throw before.Error;
+            }
+
+            if (transient)
+            {
+                return [.. updates.Select(u => new WriteResult(u, WriteOutcome.Transient, "scripted transient failure"))];
             }
 
             var results = new List<WriteResult>(updates.Count);
