@@ -176,6 +176,31 @@ public sealed class UpdateConsumerTests
         Assert.Null(_world.Ledger.AppliedVersion(Contact));
     }
 
+    [Theory]
+    [InlineData(3, true)]
+    [InlineData(5, false)]
+    public async Task ConsumeOnceAsync_AlwaysTransient_DeadLetterCarriesCrmErrorOnlyWhenConsumerLimitIsAtOrBelowQueueLimit(int consumerLimit, bool crmErrorKept)
+    {
+        const string CrmError = "500 INTERNAL_ERROR";
+        var world = new UpdateWorld(queueMaxDeliveryCount: 3);
+        await world.SendAsync(UpdateWorld.Message("p1", Contact, 1));
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            world.HubSpot.Script(Contact, attempt, WriteOutcome.Transient, CrmError);
+        }
+
+        var consumer = world.Consumer("a", maxDeliveryCount: consumerLimit);
+        for (var i = 0; i < 5 && world.Queue.Count > 0; i++)
+        {
+            await consumer.ConsumeOnceAsync(Ct);
+        }
+
+        var dead = Assert.Single(world.Queue.DeadLetters);
+        Assert.Equal(DeadLetterReasons.MaxDeliveryCountExceeded, dead.Reason);
+        Assert.Equal(crmErrorKept, string.Equals(CrmError, dead.Description, StringComparison.Ordinal));
+        Assert.Equal(3, dead.DeliveryCount);
+    }
+
     [Fact]
     public async Task ConsumeOnceAsync_TransientThenApplied_AppliedOnRedelivery()
     {

@@ -16,9 +16,9 @@ internal sealed class UpdateWorld
 
     public static readonly TimeSpan LockDuration = TimeSpan.FromSeconds(30);
 
-    public UpdateWorld(bool perPersonOrdering = false, bool hubSpotMarker = true)
+    public UpdateWorld(bool perPersonOrdering = false, bool hubSpotMarker = true, int queueMaxDeliveryCount = int.MaxValue)
     {
-        Queue = new FakeUpdateQueue(Time) { PerPersonOrdering = perPersonOrdering };
+        Queue = new FakeUpdateQueue(Time) { PerPersonOrdering = perPersonOrdering, MaxDeliveryCount = queueMaxDeliveryCount };
         Ledger = new FakeAppliedUpdateStore(Time);
         HubSpot = new RecordingContactSink(SourceSystem.HubSpot, hubSpotMarker);
         Salesforce = new RecordingContactSink(SourceSystem.Salesforce);
