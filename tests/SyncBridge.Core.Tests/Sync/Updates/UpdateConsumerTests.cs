@@ -265,6 +265,26 @@ public sealed class UpdateConsumerTests
     }
 
     [Fact]
+    public async Task ConsumeOnceAsync_SinkAppliedThenThrew_TreatedAsTransientAndWrittenAgainWithSameValues()
+    {
+        // A call that fails after the CRM applied it (e.g. a timeout on the response) cannot be told apart from one
+        // that failed before: the claim is released, so the redelivery is not in doubt and writes the same values again.
+        await _world.SendAsync(UpdateWorld.Message("p1", Contact, 1, "Lead"));
+        _world.HubSpot.CrashAfterNextWrite(new TimeoutException("response timed out"));
+        var consumer = _world.Consumer("a");
+
+        var first = await consumer.ConsumeOnceAsync(Ct);
+        var second = await consumer.ConsumeOnceAsync(Ct);
+
+        Assert.Equal(1, first.Retried);
+        Assert.Equal(1, second.Applied);
+        Assert.Equal([1L, 1L], _world.HubSpot.VersionsWritten(Contact));
+        Assert.Empty(_world.HubSpot.VersionReads);
+        Assert.Equal("Lead", _world.HubSpot.Record(Contact)["stage"]);
+        Assert.Equal(0, _world.Queue.Count);
+    }
+
+    [Fact]
     public async Task ConsumeOnceAsync_SinkKeepsThrowing_DeadLetteredWithTheExceptionText()
     {
         await _world.SendAsync(UpdateWorld.Message("p1", Contact, 1));
