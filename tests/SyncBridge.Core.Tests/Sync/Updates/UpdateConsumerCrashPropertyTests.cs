@@ -26,8 +26,17 @@ public sealed class UpdateConsumerCrashPropertyTests
         ExpireLocks,
     }
 
-    [Fact]
-    public void ConsumeOnceAsync_RandomCrashesAndTransientFailures_FinalStateIsHighestVersionAndNoVersionWrittenTwice()
+    /// <summary>
+    /// With a queue that hands out a person's messages one at a time (its contract; Service Bus sessions, the embedded
+    /// queue) the record ends with every version's changes. Without that ordering (the RabbitMQ test broker) a newer
+    /// version can overtake an older one still locked by a dead consumer, and the older one is then skipped: the record
+    /// still ends at the highest version and no version is written twice, but properties only the skipped version
+    /// carried are missing (messages carry only what changed; see the report of issue 6).
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ConsumeOnceAsync_RandomCrashesAndTransientFailures_HighestVersionWinsAndNoVersionWrittenTwice(bool perPersonOrdering)
     {
         var step =
             from slot in Gen.Choose(0, 1)
@@ -36,18 +45,22 @@ public sealed class UpdateConsumerCrashPropertyTests
             select (Slot: slot, Kind: kind, Batch: batch);
         var script = Gen.ListOf(step).Select(steps => steps.Take(25).ToList());
 
-        Prop.ForAll(script.ToArbitrary(), steps => Task.Run(() => RunAsync(steps)).GetAwaiter().GetResult())
+        Prop.ForAll(script.ToArbitrary(), steps => Task.Run(() => RunAsync(steps, perPersonOrdering)).GetAwaiter().GetResult() is null)
             .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
     }
 
     /// <summary>Plays the script, lets every dead consumer's locks expire, drains with a fresh consumer, then checks the targets.</summary>
-    private static async Task<bool> RunAsync(List<(int Slot, StepKind Kind, int Batch)> steps)
+    private static async Task<string?> RunAsync(List<(int Slot, StepKind Kind, int Batch)> steps, bool perPersonOrdering)
     {
-        var world = new UpdateWorld();
+        var world = new UpdateWorld(perPersonOrdering);
         var messages = new List<UpdateMessage>();
         for (var version = 1; version <= Versions; version++)
         {
-            messages.AddRange(Targets.Select((target, i) => UpdateWorld.Message($"p{i}", target, version)));
+            // Each version changes the stage and one property of its own (messages carry only what changed), so a
+            // version skipped instead of written shows as a missing property.
+            var v = version;
+            messages.AddRange(Targets.Select((target, i) => UpdateMessage.Create(
+                $"p{i}", target, new Dictionary<string, string> { ["stage"] = $"v{v}", [$"only{v}"] = "x" }, v)));
         }
 
         await world.Queue.SendAsync(messages, CancellationToken.None);
@@ -99,7 +112,7 @@ public sealed class UpdateConsumerCrashPropertyTests
 
         if (world.Queue.Count > 0 || world.Queue.DeadLetters.Count > 0)
         {
-            return false;
+            return "queue not drained";
         }
 
         foreach (var target in Targets)
@@ -109,12 +122,13 @@ public sealed class UpdateConsumerCrashPropertyTests
             var increasing = written.Zip(written.Skip(1)).All(pair => pair.First < pair.Second);
             if (!increasing || written.Count == 0 || written[^1] != Versions || sink.Marker(target) != Versions
                 || !string.Equals(sink.Record(target)["stage"], "v3", StringComparison.Ordinal)
+                || (perPersonOrdering && !Enumerable.Range(1, Versions).All(v => sink.Record(target).ContainsKey($"only{v}")))
                 || world.Ledger.AppliedVersion(target) != Versions)
             {
-                return false;
+                return $"{target}: wrote {string.Join(",", written)}; record {string.Join(",", sink.Record(target).Select(p => p.Key + "=" + p.Value))}; steps {string.Join(" ", steps)}";
             }
         }
 
-        return true;
+        return null;
     }
 }
