@@ -45,7 +45,11 @@ public sealed class UpdateConsumerCrashPropertyTests
             select (Slot: slot, Kind: kind, Batch: batch);
         var script = Gen.ListOf(step).Select(steps => steps.Take(25).ToList());
 
-        Prop.ForAll(script.ToArbitrary(), steps => Task.Run(() => RunAsync(steps, perPersonOrdering)).GetAwaiter().GetResult() is null)
+        Prop.ForAll(script.ToArbitrary(), steps =>
+            {
+                var failure = Task.Run(() => RunAsync(steps, perPersonOrdering)).GetAwaiter().GetResult();
+                return (failure is null).Label(failure ?? "ok");
+            })
             .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
     }
 
