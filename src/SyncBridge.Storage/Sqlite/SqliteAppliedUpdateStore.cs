@@ -60,8 +60,10 @@ internal sealed class SqliteAppliedUpdateStore(SqliteStateStore store, TimeProvi
                         ClaimUntil = claimUntil,
                         Attempts = sameMessage ? row.Attempts + 1 : 1,
 
-                        // An earlier claim of this message that never ended: its writer died during the write.
-                        InDoubt = sameMessage && (row.InDoubt || row.ClaimConsumer is not null),
+                        // An earlier claim of this message that never ended, or the target's previous claim of any
+                        // message that never ended: that writer died during its write, which may have reached the target
+                        // (an older version must not then be written over a newer one the dead consumer wrote).
+                        InDoubt = (sameMessage && row.InDoubt) || row.ClaimConsumer is not null,
                         LastError = sameMessage ? row.LastError : string.Empty,
                     };
                     await ledger.WriteAsync(message.Target, claimed, nowText, cancellationToken).ConfigureAwait(false);

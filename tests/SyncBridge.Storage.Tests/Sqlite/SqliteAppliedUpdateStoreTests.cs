@@ -120,6 +120,20 @@ public sealed class SqliteAppliedUpdateStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task ClaimAsync_AfterAnotherMessagesClaimNeverSettled_IsInDoubt()
+    {
+        // A dead consumer may have written v2 without recording it; v1 arriving later must check the target first.
+        await ClaimOneAsync("c1", Message(HubSpot("1"), 2));
+        _time.Advance(Lock + TimeSpan.FromSeconds(1));
+
+        var older = await ClaimOneAsync("c2", Message(HubSpot("1"), 1));
+
+        Assert.Equal(ClaimStatus.Claimed, older.Status);
+        Assert.True(older.InDoubt);
+        Assert.Equal(1, older.Attempts);
+    }
+
+    [Fact]
     public async Task ClaimAsync_AfterRelease_KeepsTheLastErrorAndIsNotInDoubt()
     {
         var message = Message(HubSpot("1"), 1);

@@ -18,7 +18,9 @@ public interface IAppliedUpdateStore
     /// otherwise claims the target for <paramref name="consumerId"/> until <paramref name="claimUntil"/> and returns
     /// <see cref="ClaimStatus.Claimed"/>. Two messages for one target in one call: the first is claimed, the second is
     /// Busy. A duplicate copy of a message (first delivery) never takes over a live claim, so two consumers holding
-    /// copies of one message never both write it.
+    /// copies of one message never both write it. A Claimed result is <see cref="UpdateClaim.InDoubt"/> when an
+    /// earlier claim of the same message id, or the target's previous claim (of any message, e.g. an expired one), was
+    /// neither recorded applied nor released: that write may have reached the target.
     /// </summary>
     Task<IReadOnlyList<UpdateClaim>> ClaimAsync(string consumerId, IReadOnlyList<UpdateMessage> messages, IReadOnlySet<string> redelivered, DateTimeOffset claimUntil, CancellationToken cancellationToken);
 

@@ -12,7 +12,9 @@ namespace SyncBridge.Core.Sync.Updates;
 /// <list type="bullet">
 /// <item>the ledger (<see cref="IAppliedUpdateStore"/>) skips a version not newer than the last applied to that
 /// target, and its claims keep competing consumers off a record another one is writing;</item>
-/// <item>one receive may hold several versions for one record: they are applied in version order, one round each;</item>
+/// <item>one receive may hold several versions for one record: they are applied in version order, one round each; when
+/// one goes back to the queue (busy or a transient failure) the newer ones of that record go back too, since a message
+/// carries only the properties its version changed and an older version is skipped once a newer one is applied;</item>
 /// <item>an update whose earlier attempt died during the write (in doubt) is first looked up in the target
 /// (<see cref="IContactSink.ReadVersionsAsync"/>), so it is not written twice;</item>
 /// <item>a transient CRM failure goes back to the queue (the caller backs off) until the delivery count reaches
@@ -69,9 +71,10 @@ public sealed partial class UpdateConsumer
         }
 
         var tally = new Tally { Received = received.Count };
+        var heldBack = new HashSet<SourceRef>();
         foreach (var round in Rounds(received))
         {
-            await ProcessRoundAsync(round, tally, cancellationToken).ConfigureAwait(false);
+            await ProcessRoundAsync(await HoldBackAsync(round, heldBack, tally).ConfigureAwait(false), heldBack, tally, cancellationToken).ConfigureAwait(false);
         }
 
         var result = tally.ToResult();
@@ -112,8 +115,41 @@ public sealed partial class UpdateConsumer
         return rounds;
     }
 
-    private async Task ProcessRoundAsync(List<ReceivedUpdate> round, Tally tally, CancellationToken cancellationToken)
+    /// <summary>
+    /// Abandons the messages of a round whose target had an older version go back to the queue in an earlier round of
+    /// this receive (counted busy): written now, they would overtake it, and it would then be skipped with the
+    /// properties only it carries. Returns the rest of the round.
+    /// </summary>
+    private async Task<List<ReceivedUpdate>> HoldBackAsync(List<ReceivedUpdate> round, HashSet<SourceRef> heldBack, Tally tally)
     {
+        if (heldBack.Count == 0)
+        {
+            return round;
+        }
+
+        var rest = new List<ReceivedUpdate>(round.Count);
+        foreach (var update in round)
+        {
+            if (!heldBack.Contains(update.Message.Target))
+            {
+                rest.Add(update);
+            }
+            else if (await SettleAsync(update, Settle.Abandon, tally).ConfigureAwait(false))
+            {
+                tally.Busy++;
+            }
+        }
+
+        return rest;
+    }
+
+    private async Task ProcessRoundAsync(List<ReceivedUpdate> round, HashSet<SourceRef> heldBack, Tally tally, CancellationToken cancellationToken)
+    {
+        if (round.Count == 0)
+        {
+            return;
+        }
+
         var claimUntil = _time.GetUtcNow() + _options.LockDuration;
         var redelivered = round.Where(u => u.DeliveryCount > 1).Select(u => u.Message.MessageId).ToHashSet(StringComparer.Ordinal);
         var claims = await _ledger.ClaimAsync(ConsumerId, round.Select(u => u.Message).ToList(), redelivered, claimUntil, cancellationToken).ConfigureAwait(false);
@@ -133,6 +169,7 @@ public sealed partial class UpdateConsumer
 
                     break;
                 case ClaimStatus.Busy:
+                    heldBack.Add(update.Message.Target);
                     if (await SettleAsync(update, Settle.Abandon, tally).ConfigureAwait(false))
                     {
                         tally.Busy++;
@@ -161,11 +198,11 @@ public sealed partial class UpdateConsumer
 
         foreach (var (system, items) in bySystem)
         {
-            await ApplyAsync(_sinks[system], items, tally, cancellationToken).ConfigureAwait(false);
+            await ApplyAsync(_sinks[system], items, heldBack, tally, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task ApplyAsync(IContactSink sink, List<Claimed> items, Tally tally, CancellationToken cancellationToken)
+    private async Task ApplyAsync(IContactSink sink, List<Claimed> items, HashSet<SourceRef> heldBack, Tally tally, CancellationToken cancellationToken)
     {
         var alreadyThere = await FindAlreadyAppliedAsync(sink, items, cancellationToken).ConfigureAwait(false);
         var toWrite = new List<ContactUpdate>(items.Count);
@@ -254,9 +291,13 @@ public sealed partial class UpdateConsumer
             {
                 await DeadLetterAsync(update, DeadLetterReasons.MaxDeliveryCountExceeded, error, tally).ConfigureAwait(false);
             }
-            else if (await SettleAsync(update, Settle.Abandon, tally).ConfigureAwait(false))
+            else
             {
-                tally.Retried++;
+                heldBack.Add(update.Message.Target);
+                if (await SettleAsync(update, Settle.Abandon, tally).ConfigureAwait(false))
+                {
+                    tally.Retried++;
+                }
             }
         }
     }
