@@ -5,6 +5,8 @@ namespace SyncBridge.Core.Tests.Sync.Updates.Fakes;
 /// <summary>The fake ledger keeps the contract of <see cref="IAppliedUpdateStore"/> (the consumer tests rely on it).</summary>
 public sealed class FakeAppliedUpdateStoreTests
 {
+    private static readonly IReadOnlySet<string> None = new HashSet<string>();
+
     private static readonly Core.Contacts.SourceRef Contact = UpdateWorld.Contact("101");
 
     private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _time = new(UpdateWorld.Start);
@@ -22,7 +24,7 @@ public sealed class FakeAppliedUpdateStoreTests
     [Fact]
     public async Task ClaimAsync_TwoMessagesForOneTargetInOneCall_FirstClaimedSecondBusy()
     {
-        var claims = await _ledger.ClaimAsync("a", [UpdateWorld.Message("p", Contact, 1), UpdateWorld.Message("p", Contact, 2)], Until, Ct);
+        var claims = await _ledger.ClaimAsync("a", [UpdateWorld.Message("p", Contact, 1), UpdateWorld.Message("p", Contact, 2)], None, Until, Ct);
 
         Assert.Equal([ClaimStatus.Claimed, ClaimStatus.Busy], claims.Select(c => c.Status));
         Assert.Equal(1, claims[0].Attempts);
@@ -30,13 +32,15 @@ public sealed class FakeAppliedUpdateStoreTests
     }
 
     [Fact]
-    public async Task ClaimAsync_SameMessageHeldByAnotherConsumer_TakenOverAndInDoubt()
+    public async Task ClaimAsync_SameMessageRedeliveredWhileHeldByAnotherConsumer_TakenOverAndInDoubt()
     {
         var message = UpdateWorld.Message("p", Contact, 1);
-        await _ledger.ClaimAsync("a", [message], Until, Ct);
+        await _ledger.ClaimAsync("a", [message], None, Until, Ct);
 
-        var claim = Assert.Single(await _ledger.ClaimAsync("b", [message], Until, Ct));
+        var duplicateCopy = Assert.Single(await _ledger.ClaimAsync("b", [message], None, Until, Ct));
+        var claim = Assert.Single(await _ledger.ClaimAsync("b", [message], new HashSet<string> { message.MessageId }, Until, Ct));
 
+        Assert.Equal(ClaimStatus.Busy, duplicateCopy.Status);
         Assert.Equal((ClaimStatus.Claimed, 2, true), (claim.Status, claim.Attempts, claim.InDoubt));
         Assert.Equal("b", _ledger.ClaimHolder(Contact));
     }
@@ -44,13 +48,13 @@ public sealed class FakeAppliedUpdateStoreTests
     [Fact]
     public async Task ClaimAsync_OtherMessageHeldByAnotherConsumer_BusyUntilExpiryThenClaimedInDoubt()
     {
-        await _ledger.ClaimAsync("a", [UpdateWorld.Message("p", Contact, 2)], Until, Ct);
+        await _ledger.ClaimAsync("a", [UpdateWorld.Message("p", Contact, 2)], None, Until, Ct);
         var newer = UpdateWorld.Message("p", Contact, 3);
 
-        Assert.Equal(ClaimStatus.Busy, Assert.Single(await _ledger.ClaimAsync("b", [newer], Until, Ct)).Status);
+        Assert.Equal(ClaimStatus.Busy, Assert.Single(await _ledger.ClaimAsync("b", [newer], None, Until, Ct)).Status);
 
         _time.Advance(TimeSpan.FromMinutes(2));
-        var claim = Assert.Single(await _ledger.ClaimAsync("b", [newer], Until, Ct));
+        var claim = Assert.Single(await _ledger.ClaimAsync("b", [newer], None, Until, Ct));
 
         Assert.Equal(ClaimStatus.Claimed, claim.Status);
         Assert.True(claim.InDoubt);
@@ -61,10 +65,10 @@ public sealed class FakeAppliedUpdateStoreTests
     public async Task ClaimAsync_AfterRelease_NotInDoubtAndCarriesTheError()
     {
         var message = UpdateWorld.Message("p", Contact, 1);
-        await _ledger.ClaimAsync("a", [message], Until, Ct);
+        await _ledger.ClaimAsync("a", [message], None, Until, Ct);
         await _ledger.ReleaseAsync("a", [(message, "503")], Ct);
 
-        var claim = Assert.Single(await _ledger.ClaimAsync("b", [message], Until, Ct));
+        var claim = Assert.Single(await _ledger.ClaimAsync("b", [message], None, Until, Ct));
 
         Assert.Equal((ClaimStatus.Claimed, 2, false, "503"), (claim.Status, claim.Attempts, claim.InDoubt, claim.LastError));
     }
@@ -75,7 +79,7 @@ public sealed class FakeAppliedUpdateStoreTests
         await _ledger.RecordAppliedAsync("a", [UpdateWorld.Message("p", Contact, 3)], Ct);
         await _ledger.RecordAppliedAsync("a", [UpdateWorld.Message("p", Contact, 2)], Ct);
 
-        var claims = await _ledger.ClaimAsync("b", [UpdateWorld.Message("p", Contact, 3)], Until, Ct);
+        var claims = await _ledger.ClaimAsync("b", [UpdateWorld.Message("p", Contact, 3)], None, Until, Ct);
 
         Assert.Equal(3, (await _ledger.GetAppliedVersionsAsync([Contact], Ct))[Contact]);
         Assert.Equal(ClaimStatus.AlreadyApplied, Assert.Single(claims).Status);
