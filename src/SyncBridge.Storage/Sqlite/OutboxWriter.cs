@@ -75,7 +75,7 @@ internal sealed class OutboxWriter : IDisposable
                     throw new ArgumentException($"The change set of person '{decision.PersonId}' changes target '{change.Target}' twice.", nameof(changeSet));
                 }
 
-                messages.Add(UpdateMessage.Create(decision.PersonId, change.Target, change.Changed, version));
+                messages.Add(UpdateMessage.Create(decision.PersonId, change.Target, change.Snapshot, version));
             }
         }
 

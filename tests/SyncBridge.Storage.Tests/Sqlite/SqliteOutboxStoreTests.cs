@@ -183,7 +183,7 @@ public sealed class SqliteOutboxStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task CommitAsync_Messages_HaveDeterministicIdsAndOnlyTheChangedProperties()
+    public async Task CommitAsync_Messages_HaveDeterministicIdsAndTheWholeSnapshot()
     {
         var (state, outbox) = Open();
         using var _ = state;
@@ -198,10 +198,10 @@ public sealed class SqliteOutboxStoreTests : IDisposable
         var message = Assert.Single(pending).Message;
         Assert.Equal(UpdateMessage.ComputeMessageId("p1", HubSpot("1"), 1), message.MessageId);
         Assert.Equal(appended[0].MessageId, message.MessageId);
-        Assert.Equal(new Dictionary<string, string> { ["a"] = "1", ["c"] = string.Empty }, message.Properties);
+        Assert.Equal(new Dictionary<string, string> { ["a"] = "1", ["b"] = "same" }, message.Properties);
         Assert.Equal(message.MessageId, StoreFactory.Scalar(DbPath, "SELECT message_id FROM outbox;"));
         Assert.Equal(
-            UpdateMessageSerializer.Serialize(UpdateMessage.Create("p1", HubSpot("1"), change.Changed, 1)),
+            UpdateMessageSerializer.Serialize(UpdateMessage.Create("p1", HubSpot("1"), change.Snapshot, 1)),
             (byte[])StoreFactory.Scalar(DbPath, "SELECT body FROM outbox;")!);
     }
 

@@ -16,7 +16,8 @@ public interface IOutboxStore
     /// <summary>
     /// In one transaction: saves each person's decision (replacing the previous one), and for each person with at
     /// least one non-empty <see cref="TargetChange.Changed"/>: raises the person's decision version by one, replaces
-    /// the snapshot of every changed target, and appends one outbox message per changed target at that version.
+    /// the snapshot of every changed target, and appends one outbox message per changed target at that version,
+    /// carrying that target's whole <see cref="TargetChange.Snapshot"/>.
     /// Returns the messages appended, in outbox order.
     /// </summary>
     Task<IReadOnlyList<Queue.UpdateMessage>> CommitAsync(IReadOnlyList<PersonChangeSet> changeSets, CancellationToken cancellationToken);

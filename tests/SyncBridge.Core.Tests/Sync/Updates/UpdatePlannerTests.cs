@@ -55,7 +55,7 @@ public sealed class UpdatePlannerTests
     }
 
     [Fact]
-    public async Task CommitAsync_StageMoves_NextVersionCarriesOnlyTheChange()
+    public async Task CommitAsync_StageMoves_NextVersionCarriesTheWholeOwnedSetWithTheChange()
     {
         await _planner.CommitAsync([new DecidedPerson(UpdateWorld.Decision("p1", LifecycleStage.Lead), [HubSpotContact])], TestContext.Current.CancellationToken);
         _time.Advance(TimeSpan.FromHours(1));
@@ -64,7 +64,9 @@ public sealed class UpdatePlannerTests
 
         var message = Assert.Single(result.Messages);
         Assert.Equal(2, message.Version);
-        Assert.Equal(new Dictionary<string, string> { ["stage"] = "Customer" }, message.Properties.ToDictionary());
+        var wanted = new TestPropertyMap(SourceSystem.HubSpot).Map(UpdateWorld.Decision("p1", LifecycleStage.Customer), HubSpotContact.ObjectType);
+        Assert.Equal(wanted.ToDictionary(), message.Properties.ToDictionary());
+        Assert.Equal("Customer", message.Properties["stage"]);
         Assert.Equal(UpdateWorld.Start.AddHours(1), (await _outbox.GetDecisionAsync("p1", TestContext.Current.CancellationToken))?.DecidedAt);
     }
 

@@ -84,7 +84,7 @@ internal sealed class FakeOutboxStore(TimeProvider time) : IOutboxStore
                 foreach (var change in changed)
                 {
                     snapshots.Add((change.Target, new Dictionary<string, string>(change.Snapshot, StringComparer.Ordinal)));
-                    appended.Add(UpdateMessage.Create(set.PersonId, change.Target, change.Changed, version));
+                    appended.Add(UpdateMessage.Create(set.PersonId, change.Target, change.Snapshot, version));
                 }
             }
 
