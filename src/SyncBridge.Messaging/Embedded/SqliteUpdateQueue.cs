@@ -269,6 +269,42 @@ internal sealed class SqliteUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueue
         }
     }
 
+    public async Task<IReadOnlyList<ReceivedUpdate>> CompleteAllAsync(IReadOnlyList<ReceivedUpdate> updates)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        var lost = new List<ReceivedUpdate>();
+        if (updates.Count == 0)
+        {
+            return lost;
+        }
+
+        var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = connection.BeginTransaction(deferred: false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var now = Now();
+                using var delete = connection.CreateCommand();
+                delete.Transaction = transaction;
+                delete.CommandText = $"DELETE FROM messages WHERE {Held};";
+                foreach (var update in updates)
+                {
+                    delete.Parameters.Clear();
+                    AddHeld(delete.Parameters, update, now);
+                    if (await delete.ExecuteNonQueryAsync().ConfigureAwait(false) == 0)
+                    {
+                        lost.Add(update);
+                    }
+                }
+
+                await transaction.CommitAsync().ConfigureAwait(false);
+            }
+        }
+
+        return lost;
+    }
+
     public async Task AbandonAsync(ReceivedUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);

@@ -61,6 +61,25 @@ public sealed class SqliteUpdateQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task CompleteAllAsync_OneStaleAmongSeveral_CompletesTheHeldOnesAndReturnsTheStaleOne()
+    {
+        var queue = _fixture.Open();
+        await queue.SendAsync([QueueFixture.Message("p-1", 1), QueueFixture.Message("p-2", 1), QueueFixture.Message("p-3", 1)], _ct);
+        var received = await queue.ReceiveAsync(10, QueueFixture.Lock, _ct);
+        Assert.Equal(3, received.Count);
+        var stale = received.Single(r => r.Message.PersonKey == "p-2");
+        await queue.AbandonAsync(stale);
+        var again = Assert.Single(await queue.ReceiveAsync(10, QueueFixture.Lock, _ct));
+
+        var lost = await queue.CompleteAllAsync(received);
+
+        Assert.Equal(stale, Assert.Single(lost));
+        Assert.Equal(1, (await queue.GetStatusAsync(_ct)).Depth);
+        await queue.CompleteAsync(again);
+        Assert.Equal(0, (await queue.GetStatusAsync(_ct)).Depth);
+    }
+
+    [Fact]
     public async Task CompleteAsync_LockExpired_ThrowsLockLostAndKeepsMessage()
     {
         var queue = _fixture.Open();

@@ -19,6 +19,29 @@ public interface IUpdateQueue
     /// <summary>Removes an applied message. Throws <see cref="UpdateLockLostException"/> when its lock is no longer held.</summary>
     Task CompleteAsync(ReceivedUpdate update);
 
+    /// <summary>
+    /// Completes several applied messages (in one transaction where the transport has them); returns those whose lock
+    /// was no longer held instead of throwing. The default completes them one by one.
+    /// </summary>
+    async Task<IReadOnlyList<ReceivedUpdate>> CompleteAllAsync(IReadOnlyList<ReceivedUpdate> updates)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        var lost = new List<ReceivedUpdate>();
+        foreach (var update in updates)
+        {
+            try
+            {
+                await CompleteAsync(update).ConfigureAwait(false);
+            }
+            catch (UpdateLockLostException)
+            {
+                lost.Add(update);
+            }
+        }
+
+        return lost;
+    }
+
     /// <summary>Releases the lock at once (a transient failure); the next delivery has delivery count + 1. Throws <see cref="UpdateLockLostException"/> when the lock is no longer held.</summary>
     Task AbandonAsync(ReceivedUpdate update);
 

@@ -154,6 +154,7 @@ public sealed partial class UpdateConsumer
         var redelivered = round.Where(u => u.DeliveryCount > 1).Select(u => u.Message.MessageId).ToHashSet(StringComparer.Ordinal);
         var claims = await _ledger.ClaimAsync(ConsumerId, round.Select(u => u.Message).ToList(), redelivered, claimUntil, cancellationToken).ConfigureAwait(false);
         var bySystem = new Dictionary<SourceSystem, List<Claimed>>();
+        var skipped = new List<ReceivedUpdate>();
         for (var i = 0; i < round.Count; i++)
         {
             var update = round[i];
@@ -162,11 +163,7 @@ public sealed partial class UpdateConsumer
             {
                 case ClaimStatus.AlreadyApplied:
                     Log.Skipped(_logger, update.Message.MessageId, update.Message.PersonKey, update.Message.Target, update.Message.Version);
-                    if (await SettleAsync(update, Settle.Complete, tally).ConfigureAwait(false))
-                    {
-                        tally.Skipped++;
-                    }
-
+                    skipped.Add(update);
                     break;
                 case ClaimStatus.Busy:
                     heldBack.Add(update.Message.Target);
@@ -194,6 +191,11 @@ public sealed partial class UpdateConsumer
                     list.Add(new Claimed(update, claim));
                     break;
             }
+        }
+
+        if (skipped.Count > 0)
+        {
+            tally.Skipped += skipped.Count - await CompleteAllAsync(skipped, tally).ConfigureAwait(false);
         }
 
         foreach (var (system, items) in bySystem)
@@ -264,13 +266,7 @@ public sealed partial class UpdateConsumer
         if (applied.Count > 0)
         {
             await _ledger.RecordAppliedAsync(ConsumerId, applied.Select(a => a.Update.Message).ToList(), cancellationToken).ConfigureAwait(false);
-            foreach (var item in applied)
-            {
-                if (await SettleAsync(item.Update, Settle.Complete, tally).ConfigureAwait(false))
-                {
-                    tally.Applied++;
-                }
-            }
+            tally.Applied += applied.Count - await CompleteAllAsync(applied.Select(a => a.Update).ToList(), tally).ConfigureAwait(false);
         }
 
         if (failed.Count == 0)
@@ -334,6 +330,19 @@ public sealed partial class UpdateConsumer
         }
 
         return found;
+    }
+
+    /// <summary>Completes the updates in one go; returns how many had lost their lock (counted and logged: they come again).</summary>
+    private async Task<int> CompleteAllAsync(IReadOnlyList<ReceivedUpdate> updates, Tally tally)
+    {
+        var lost = await _queue.CompleteAllAsync(updates).ConfigureAwait(false);
+        foreach (var update in lost)
+        {
+            tally.LockLost++;
+            Log.LockLost(_logger, update.Message.MessageId, update.Message.PersonKey);
+        }
+
+        return lost.Count;
     }
 
     private async Task DeadLetterAsync(ReceivedUpdate update, string reason, string description, Tally tally)
