@@ -49,6 +49,9 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
     private static readonly TimeSpan SweepPeriod = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan ScanGap = TimeSpan.FromMilliseconds(150);
 
+    // AMQPNetLite 2.5.5's ReceiveAsync(TimeSpan.Zero) never completes when no message is buffered: wait a little instead.
+    private static readonly TimeSpan NextMessageWait = TimeSpan.FromMilliseconds(5);
+
     private readonly ServiceBusTransportOptions _options;
     private readonly ServiceBusConnectionString _connectionString;
     private readonly AmqpAddressMapper _addresses;
@@ -197,7 +200,7 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
                 break;
             }
 
-            message = await receiver.ReceiveAsync(TimeSpan.Zero).ConfigureAwait(false);
+            message = await receiver.ReceiveAsync(NextMessageWait).ConfigureAwait(false);
         }
 
         return received;
