@@ -19,7 +19,7 @@ internal sealed class AmqpConnectionScope : IAsyncDisposable
     private readonly Session _session;
     private readonly TimeSpan _timeout;
     private readonly ConcurrentDictionary<string, Lazy<Task<SenderLink>>> _senders = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<Task<ReceiverLink>>> _receivers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<AmqpPrefetchReceiver>>> _receivers = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _cbsLock = new(1, 1);
     private readonly ServiceBusConnectionString _connectionString;
     private readonly ServiceBusTransportOptions _options;
@@ -29,6 +29,7 @@ internal sealed class AmqpConnectionScope : IAsyncDisposable
     private ReceiverLink? _cbsReceiver;
     private string? _cbsReplyTo;
     private ITimer? _renewTimer;
+    private volatile bool _disposing;
 
     private AmqpConnectionScope(
         Connection connection, int generation, ServiceBusConnectionString connectionString, ServiceBusTransportOptions options, TimeProvider timeProvider, ILogger logger)
@@ -115,15 +116,15 @@ internal sealed class AmqpConnectionScope : IAsyncDisposable
         return lazy.Value;
     }
 
-    /// <summary>The cached receiver of <paramref name="address"/> with <paramref name="credit"/> auto-restored link credit.</summary>
-    public Task<ReceiverLink> GetReceiverAsync(string address, int credit, CancellationToken cancellationToken)
+    /// <summary>The cached prefetching receiver of <paramref name="address"/> with <paramref name="credit"/> link credit.</summary>
+    public Task<AmqpPrefetchReceiver> GetReceiverAsync(string address, int credit, CancellationToken cancellationToken)
     {
-        var lazy = _receivers.GetOrAdd(address, a => new Lazy<Task<ReceiverLink>>(() => AttachReceiverAsync(a, credit, autoRestore: true, cancellationToken)));
-        if (lazy.Value.IsCompletedSuccessfully && lazy.Value.Result.IsClosed || lazy.Value.IsFaulted || lazy.Value.IsCanceled)
+        var lazy = _receivers.GetOrAdd(address, a => new Lazy<Task<AmqpPrefetchReceiver>>(() => AttachPrefetchReceiverAsync(a, credit, cancellationToken)));
+        if (lazy.Value.IsCompletedSuccessfully && lazy.Value.Result.Link.IsClosed || lazy.Value.IsFaulted || lazy.Value.IsCanceled)
         {
-            _receivers.TryRemove(new KeyValuePair<string, Lazy<Task<ReceiverLink>>>(address, lazy));
+            _receivers.TryRemove(new KeyValuePair<string, Lazy<Task<AmqpPrefetchReceiver>>>(address, lazy));
             ThrowIfClosed();
-            lazy = _receivers.GetOrAdd(address, a => new Lazy<Task<ReceiverLink>>(() => AttachReceiverAsync(a, credit, autoRestore: true, cancellationToken)));
+            lazy = _receivers.GetOrAdd(address, a => new Lazy<Task<AmqpPrefetchReceiver>>(() => AttachPrefetchReceiverAsync(a, credit, cancellationToken)));
         }
 
         return lazy.Value;
@@ -133,8 +134,16 @@ internal sealed class AmqpConnectionScope : IAsyncDisposable
     /// A new receiver of <paramref name="address"/> granted <paramref name="credit"/> once (not restored), for scans that
     /// must not see a released message again; 0 attaches without taking any message (the start-up check). Close it after use.
     /// </summary>
-    public Task<ReceiverLink> AttachScanReceiverAsync(string address, int credit, CancellationToken cancellationToken) =>
-        AttachReceiverAsync(address, credit, autoRestore: false, cancellationToken);
+    public async Task<ReceiverLink> AttachScanReceiverAsync(string address, int credit, CancellationToken cancellationToken)
+    {
+        var link = await AttachReceiverAsync(address, cancellationToken).ConfigureAwait(false);
+        if (credit > 0)
+        {
+            link.SetCredit(credit, CreditMode.Manual);
+        }
+
+        return link;
+    }
 
     /// <summary>Throws <see cref="AmqpConnectionLostException"/> when the connection is gone.</summary>
     public void ThrowIfClosed()
@@ -147,6 +156,7 @@ internal sealed class AmqpConnectionScope : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _disposing = true;
         if (_renewTimer is not null)
         {
             await _renewTimer.DisposeAsync().ConfigureAwait(false);
@@ -186,7 +196,20 @@ internal sealed class AmqpConnectionScope : IAsyncDisposable
         return link;
     }
 
-    private async Task<ReceiverLink> AttachReceiverAsync(string address, int credit, bool autoRestore, CancellationToken cancellationToken)
+    private async Task<AmqpPrefetchReceiver> AttachPrefetchReceiverAsync(string address, int credit, CancellationToken cancellationToken)
+    {
+        var link = await AttachReceiverAsync(address, cancellationToken).ConfigureAwait(false);
+        link.AddClosedCallback((_, error) =>
+        {
+            if (!_disposing)
+            {
+                Log.LinkClosed(_logger, address, Generation, error?.ToString() ?? "no error given");
+            }
+        });
+        return new AmqpPrefetchReceiver(link, credit);
+    }
+
+    private async Task<ReceiverLink> AttachReceiverAsync(string address, CancellationToken cancellationToken)
     {
         ThrowIfClosed();
         var attached = new TaskCompletionSource<Attach>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -200,11 +223,6 @@ internal sealed class AmqpConnectionScope : IAsyncDisposable
         if (remote.Source is null)
         {
             throw await RefusedAsync(link, address).ConfigureAwait(false);
-        }
-
-        if (credit > 0)
-        {
-            link.SetCredit(credit, autoRestore);
         }
 
         return link;

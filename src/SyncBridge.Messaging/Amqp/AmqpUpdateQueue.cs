@@ -124,6 +124,7 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
             },
             cancellationToken).ConfigureAwait(false);
         Log.QueuesChecked(_logger, _options.QueueName, _queueAddress, _deadLetterAddress);
+        _ = Interlocked.CompareExchange(ref _startupCheck, Task.CompletedTask, null);
     }
 
     public async Task SendAsync(IReadOnlyList<UpdateMessage> messages, CancellationToken cancellationToken)
@@ -179,7 +180,7 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
                 var link = await scope.GetReceiverAsync(_queueAddress, _options.PrefetchCount, token).ConfigureAwait(false);
 
                 // Not cancellable on purpose: a message that arrived after an abandoned wait would stay locked until the link closes.
-                var message = await link.ReceiveAsync(_options.ReceiveWait).ConfigureAwait(false);
+                var message = await link.ReceiveAsync(_options.ReceiveWait > TimeSpan.Zero ? _options.ReceiveWait : NextMessageWait).ConfigureAwait(false);
                 scope.ThrowIfClosed();
                 return (scope, link, message);
             },
@@ -189,13 +190,13 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
         var message = first;
         while (message is not null)
         {
-            var update = await AcceptDeliveryAsync(message, scope, receiver, lockDuration).ConfigureAwait(false);
+            var update = await AcceptDeliveryAsync(message, scope, receiver.Link, lockDuration).ConfigureAwait(false);
             if (update is not null)
             {
                 received.Add(update);
             }
 
-            if (received.Count >= maxMessages || receiver.IsClosed)
+            if (received.Count >= maxMessages || receiver.Link.IsClosed)
             {
                 break;
             }
@@ -705,7 +706,7 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
                 try
                 {
                     var messages = new List<Message>();
-                    var message = await link.ReceiveAsync(_options.ReceiveWait).ConfigureAwait(false);
+                    var message = await link.ReceiveAsync(_options.ReceiveWait > TimeSpan.Zero ? _options.ReceiveWait : NextMessageWait).ConfigureAwait(false);
                     while (message is not null)
                     {
                         messages.Add(message);

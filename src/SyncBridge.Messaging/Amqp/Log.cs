@@ -37,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6611, Level = LogLevel.Warning, Message = "Skipped dead letter {MessageId}: its body is not an update ({Error})")]
     public static partial void UnreadableDeadLetter(ILogger logger, string messageId, string error);
+
+    [LoggerMessage(EventId = 6612, Level = LogLevel.Warning, Message = "AMQP link to {Address} on connection {Generation} closed: {Error}")]
+    public static partial void LinkClosed(ILogger logger, string address, int generation, string error);
 }

@@ -175,6 +175,36 @@ public sealed class AmqpUpdateQueueTests(RabbitMqFixture broker) : IClassFixture
     }
 
     [Fact]
+    public async Task ReceiveAsync_FarMoreMessagesThanPrefetch_AllArriveOnOneLinkAndConnection()
+    {
+        var queue = broker.Open(await broker.CreateQueueAsync("credit"), configure: o => o.PrefetchCount = 10);
+        var messages = Enumerable.Range(1, 600).Select(v => RabbitMqFixture.Message($"p-{v % 50}", v)).ToList();
+        for (var offset = 0; offset < messages.Count; offset += 100)
+        {
+            await queue.SendAsync(messages.GetRange(offset, 100), CancellationToken.None);
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var batch = await queue.ReceiveAsync(25, Lock, CancellationToken.None);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var update in batch)
+            {
+                await queue.CompleteAsync(update);
+                ids.Add(update.Message.MessageId);
+            }
+        }
+
+        Assert.Equal(600, ids.Count);
+        Assert.Equal(1, queue.ConnectionGeneration);
+    }
+
+    [Fact]
     public async Task SendAsync_SameMessageTwice_BrokerKeepsBothSoTheConsumerMustSkipTheDuplicate()
     {
         var queue = broker.Open(await broker.CreateQueueAsync("dup"));
