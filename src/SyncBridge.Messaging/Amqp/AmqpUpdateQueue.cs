@@ -551,7 +551,15 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
         catch (FormatException e)
         {
             Log.InvalidMessage(_logger, messageId, e.Message);
-            await DeadLetterDeliveryAsync(message, link, scope, InvalidMessageReason, e.Message, 1).ConfigureAwait(false);
+            try
+            {
+                await DeadLetterDeliveryAsync(message, link, scope, InvalidMessageReason, e.Message, 1).ConfigureAwait(false);
+            }
+            catch (UpdateLockLostException)
+            {
+                // The broker delivers it again and the next receive retries the move.
+            }
+
             return null;
         }
 

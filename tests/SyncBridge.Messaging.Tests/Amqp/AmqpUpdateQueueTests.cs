@@ -1,3 +1,5 @@
+using Amqp;
+using Amqp.Framing;
 using Microsoft.Extensions.Time.Testing;
 using SyncBridge.Core.Sync.Queue;
 using SyncBridge.Messaging.Amqp;
@@ -138,6 +140,40 @@ public sealed class AmqpUpdateQueueTests(RabbitMqFixture broker) : IClassFixture
         Assert.Equal(message.MessageId, deadLetter.MessageId);
         Assert.Equal(DeadLetterReasons.MaxDeliveryCountExceeded, deadLetter.Reason);
         Assert.Equal("p-limit", deadLetter.PersonKey);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_MessageThatIsNotAnUpdate_IsMovedToTheDeadLetterQueueAndSkipped()
+    {
+        var name = await broker.CreateQueueAsync("garbage");
+        var queue = broker.Open(name);
+        var connection = await Connection.Factory.CreateAsync(
+            new Address(broker.Host, broker.Port, broker.User, broker.Password, "/", "amqp"),
+            new Open { ContainerId = "garbage-test", HostName = "vhost:" + broker.VirtualHost },
+            null);
+        try
+        {
+            var session = new Session(connection);
+            var sender = new SenderLink(session, "garbage", "/amq/queue/" + name);
+            await sender.SendAsync(new Message { Properties = new Properties { MessageId = "not-an-update" }, BodySection = new Data { Binary = "{oops"u8.ToArray() } });
+            await queue.SendAsync([RabbitMqFixture.Message("p-ok", 1)], CancellationToken.None);
+
+            var received = await RabbitMqFixture.DrainAsync(queue);
+
+            var good = Assert.Single(received);
+            Assert.Equal("p-ok", good.Message.PersonKey);
+            await queue.CompleteAsync(good);
+            var deadLetters = new ReceiverLink(session, "garbage-dlq", "/amq/queue/" + name + "%2F$DeadLetterQueue");
+            var moved = await deadLetters.ReceiveAsync(TimeSpan.FromSeconds(5));
+            Assert.NotNull(moved);
+            deadLetters.Accept(moved);
+            Assert.Equal("not-an-update", moved.Properties.MessageId);
+            Assert.Equal(AmqpUpdateQueue.InvalidMessageReason, moved.ApplicationProperties["DeadLetterReason"]);
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
     }
 
     [Fact]
