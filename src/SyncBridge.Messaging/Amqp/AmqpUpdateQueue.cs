@@ -577,7 +577,9 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
     /// </summary>
     private int DeliveryCountOf(Message message, string messageId)
     {
-        var seen = _deliveriesSeen.AddOrUpdate(messageId, 1, static (_, count) => count + 1);
+        // A first acquisition (a fresh send or a replayed copy) starts the process's own count again.
+        var first = message.Header is not { FirstAcquirer: false };
+        var seen = first ? _deliveriesSeen[messageId] = 1 : _deliveriesSeen.AddOrUpdate(messageId, 2, static (_, count) => count + 1);
         if (_deliveriesSeen.Count > 100_000)
         {
             _deliveriesSeen.Clear();
@@ -589,9 +591,9 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
             count = Math.Max(count, Convert.ToInt32(annotated, CultureInfo.InvariantCulture) + 1);
         }
 
-        if (_options.Dialect == AmqpDialect.RabbitMq && message.Header is { FirstAcquirer: false })
+        if (_options.Dialect == AmqpDialect.RabbitMq && !first)
         {
-            count = Math.Max(count, Math.Max(2, seen));
+            count = Math.Max(count, seen);
         }
 
         return count;
