@@ -53,8 +53,20 @@ if [ -z "$server_bin" ]; then
   if ! apt-cache show rabbitmq-server >/dev/null 2>&1; then
     apt-get update -qq >/dev/null
   fi
-  # policy-rc.d / no systemd: the system service is not started; this script starts its own node.
-  apt-get install -y -qq --no-install-recommends rabbitmq-server >/dev/null
+  # Keep the package's own service (rabbit@host on 5672) from starting: this script runs its own node. A temporary
+  # policy-rc.d (exit 101 = "action forbidden") does that on machines without one; it is removed right after.
+  policy=/usr/sbin/policy-rc.d
+  made_policy=""
+  if [ ! -e "$policy" ] && [ -w /usr/sbin ]; then
+    printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod 755 "$policy" && made_policy=1
+  fi
+  install_status=0
+  apt-get install -y -qq --no-install-recommends rabbitmq-server >/dev/null || install_status=$?
+  [ -n "$made_policy" ] && rm -f "$policy"
+  if [ "$install_status" -ne 0 ]; then
+    echo "rabbitmq: apt-get install rabbitmq-server failed ($install_status)" >&2
+    exit 1
+  fi
   find_server
   if [ -z "$server_bin" ]; then
     echo "rabbitmq: apt-get installed rabbitmq-server but /usr/lib/rabbitmq/bin/rabbitmq-server is missing" >&2
