@@ -100,6 +100,7 @@ listeners.tcp.1 = 127.0.0.1:$port
 listeners.ssl = none
 management.tcp.ip = 127.0.0.1
 management.tcp.port = $mgmt_port
+collect_statistics_interval = 1000
 load_definitions = $definitions
 loopback_users = none
 amqp1_0.default_vhost = syncbridge

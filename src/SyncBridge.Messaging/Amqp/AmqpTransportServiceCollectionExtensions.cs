@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Refit;
 using SyncBridge.Core.Sync.Queue;
 
 namespace SyncBridge.Messaging.Amqp;
@@ -51,10 +52,22 @@ public static class AmqpTransportServiceCollectionExtensions
             return services;
         }
 
+        var managementEndpoint = configuration.GetSection(ServiceBusTransportOptions.SectionName)[nameof(ServiceBusTransportOptions.ManagementEndpoint)];
+        if (Uri.TryCreate(managementEndpoint, UriKind.Absolute, out var managementUri))
+        {
+            // Bad values are reported by the options validator at start; only a usable URL gets a client.
+            services.TryAddTransient(sp => new RabbitMqManagementAuthHandler(sp.GetRequiredService<IOptions<ServiceBusTransportOptions>>().Value));
+            services.AddRefitGeneratedClient<IRabbitMqManagementApi>()
+                .ConfigureHttpClient(client => client.BaseAddress = managementUri)
+                .AddHttpMessageHandler<RabbitMqManagementAuthHandler>()
+                .AddStandardResilienceHandler();
+        }
+
         services.TryAddSingleton(sp => new AmqpUpdateQueue(
             sp.GetRequiredService<IOptions<ServiceBusTransportOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<AmqpUpdateQueue>>()));
+            sp.GetRequiredService<ILogger<AmqpUpdateQueue>>(),
+            sp.GetService<IRabbitMqManagementApi>()));
         services.TryAddSingleton<IUpdateQueue>(sp => sp.GetRequiredService<AmqpUpdateQueue>());
         services.TryAddSingleton<IDeadLetterStore>(sp => sp.GetRequiredService<AmqpUpdateQueue>());
         services.TryAddSingleton<IQueueMonitor>(sp => sp.GetRequiredService<AmqpUpdateQueue>());

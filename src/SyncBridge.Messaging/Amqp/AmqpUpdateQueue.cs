@@ -30,7 +30,7 @@ namespace SyncBridge.Messaging.Amqp;
 /// The queue and its dead-letter queue are checked once before first use (<see cref="EnsureQueuesExistAsync"/>).
 /// </summary>
 [SuppressMessage("Naming", "CA1711", Justification = "It is a message queue implementing IUpdateQueue.")]
-public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMonitor, IAsyncDisposable
+public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMonitor, IAsyncDisposable, IDisposable
 {
     /// <summary>Reason given to a received message that is not a readable update.</summary>
     public const string InvalidMessageReason = "InvalidMessageFormat";
@@ -58,6 +58,7 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _pipeline;
+    private readonly IRabbitMqManagementApi? _management;
     private readonly string _queueAddress;
     private readonly string _deadLetterAddress;
     private readonly SemaphoreSlim _scopeLock = new(1, 1);
@@ -69,7 +70,8 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
     private int _generation;
     private volatile bool _disposed;
 
-    public AmqpUpdateQueue(ServiceBusTransportOptions options, TimeProvider timeProvider, ILogger<AmqpUpdateQueue> logger)
+    public AmqpUpdateQueue(
+        ServiceBusTransportOptions options, TimeProvider timeProvider, ILogger<AmqpUpdateQueue> logger, IRabbitMqManagementApi? management = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
@@ -81,6 +83,7 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
         }
 
         _options = options;
+        _management = management;
         _connectionString = ServiceBusConnectionString.Parse(options.ConnectionString);
         _addresses = new AmqpAddressMapper(options.Dialect);
         _queueAddress = _addresses.QueueAddress(options.QueueName);
@@ -331,13 +334,24 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
     }
 
     /// <summary>
-    /// What this process knows: AMQP 1.0 has no queue-depth query. <see cref="QueueStatus.InFlight"/> and
-    /// <see cref="QueueStatus.Depth"/> count the updates this process holds locked (a lower bound of the depth),
-    /// <see cref="QueueStatus.OldestAge"/> is null, and <see cref="QueueStatus.DeadLetters"/> is counted by browsing the
-    /// dead-letter queue (at most <see cref="DeadLetterScanLimit"/>).
+    /// AMQP 1.0 has no queue-depth query. With RabbitMQ's management API configured
+    /// (<see cref="ServiceBusTransportOptions.ManagementEndpoint"/>): depth, unacknowledged (in flight, all consumers) and
+    /// dead letters as the broker last counted them. Otherwise what this process knows: <see cref="QueueStatus.InFlight"/>
+    /// and <see cref="QueueStatus.Depth"/> count the updates this process holds locked (a lower bound of the depth), and
+    /// <see cref="QueueStatus.DeadLetters"/> is counted by browsing the dead-letter queue (at most <see cref="DeadLetterScanLimit"/>).
+    /// <see cref="QueueStatus.OldestAge"/> is null either way.
     /// </summary>
     public async Task<QueueStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
+        if (_management is not null)
+        {
+            var virtualHost = _options.VirtualHost ?? "/";
+            var queue = await _management.GetQueueAsync(virtualHost, _options.QueueName, cancellationToken).ConfigureAwait(false);
+            var deadLetterQueue = await _management.GetQueueAsync(
+                virtualHost, _addresses.DeadLetterQueueName(_options.QueueName), cancellationToken).ConfigureAwait(false);
+            return new QueueStatus(queue.Messages, queue.MessagesUnacknowledged, null, deadLetterQueue.Messages);
+        }
+
         var deadLetters = await ListDeadLettersAsync(DeadLetterScanLimit, cancellationToken).ConfigureAwait(false);
         var inFlight = _locks.Count;
         return new QueueStatus(inFlight, inFlight, null, deadLetters.Count);
@@ -361,8 +375,8 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
         _scopeLock.Dispose();
     }
 
-    /// <summary>Test hook: drops the current connection as a network failure would.</summary>
-    internal Task DropConnectionForTestAsync() => DropScopeAsync();
+    /// <summary>For containers disposed synchronously: closes the connection (waits up to a few seconds for the broker).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private static bool IsTransient(Exception exception) => exception switch
     {

@@ -46,4 +46,10 @@ public sealed class ServiceBusTransportOptions
 
     /// <summary>How many times one operation reconnects and retries before it fails.</summary>
     public int ReconnectMaxAttempts { get; set; } = 8;
+
+    /// <summary>
+    /// RabbitMQ only: the management HTTP API (e.g. <c>http://127.0.0.1:15682/</c>) that <c>queue status</c> reads the queue
+    /// depth from (AMQP 1.0 has no depth query). Null: the status reports what this process knows.
+    /// </summary>
+    public string? ManagementEndpoint { get; set; }
 }

@@ -76,6 +76,14 @@ internal sealed class ServiceBusTransportOptionsValidator : IValidateOptions<Ser
             failures.Add($"{Section}:{nameof(options.VirtualHost)}: set it only for Dialect RabbitMq, and not empty.");
         }
 
+        if (options.ManagementEndpoint is not null
+            && (options.Dialect != AmqpDialect.RabbitMq
+                || !Uri.TryCreate(options.ManagementEndpoint, UriKind.Absolute, out var management)
+                || management.Scheme is not ("http" or "https")))
+        {
+            failures.Add($"{Section}:{nameof(options.ManagementEndpoint)}: '{options.ManagementEndpoint}' must be an absolute http(s) URL, and only with Dialect RabbitMq.");
+        }
+
         if (options.ReceiveWait < TimeSpan.Zero || options.ReceiveWait > TimeSpan.FromMinutes(1))
         {
             failures.Add($"{Section}:{nameof(options.ReceiveWait)}: {options.ReceiveWait} must be between 0 and 1 minute.");

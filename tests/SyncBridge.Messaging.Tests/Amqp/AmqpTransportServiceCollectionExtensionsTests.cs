@@ -73,6 +73,28 @@ public sealed class AmqpTransportServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void AddAmqpUpdateQueue_ManagementEndpoint_RegistersTheManagementApiClient()
+    {
+        var configuration = Configuration(
+            ("SyncBridge:Queue:ServiceBus:ConnectionString", "Endpoint=amqp://127.0.0.1:1;SharedAccessKeyName=u;SharedAccessKey=p"),
+            ("SyncBridge:Queue:ServiceBus:Dialect", "RabbitMq"),
+            ("SyncBridge:Queue:ServiceBus:ManagementEndpoint", "http://127.0.0.1:15682/"));
+        using var provider = new ServiceCollection().AddLogging().AddAmqpUpdateQueue(configuration).BuildServiceProvider();
+
+        Assert.NotNull(provider.GetService<IRabbitMqManagementApi>());
+        Assert.NotNull(provider.GetRequiredService<IQueueMonitor>());
+    }
+
+    [Fact]
+    public void AddAmqpUpdateQueue_NoManagementEndpoint_RegistersNoManagementApiClient()
+    {
+        var configuration = Configuration(("SyncBridge:Queue:ServiceBus:ConnectionString", "Endpoint=amqp://127.0.0.1:1;SharedAccessKeyName=u;SharedAccessKey=p"));
+        using var provider = new ServiceCollection().AddLogging().AddAmqpUpdateQueue(configuration).BuildServiceProvider();
+
+        Assert.Null(provider.GetService<IRabbitMqManagementApi>());
+    }
+
+    [Fact]
     public void AddAmqpUpdateQueue_TransportAlreadyRegistered_KeepsIt()
     {
         var existing = new StubQueue();

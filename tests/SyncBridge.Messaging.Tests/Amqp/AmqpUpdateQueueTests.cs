@@ -360,4 +360,25 @@ public sealed class AmqpUpdateQueueTests(RabbitMqFixture broker) : IClassFixture
         Assert.Equal(2, status.InFlight);
         Assert.Equal(1, status.DeadLetters);
     }
+
+    [Fact]
+    public async Task GetStatusAsync_WithTheManagementApi_ReportsTheBrokersCounts()
+    {
+        var queue = broker.Open(await broker.CreateQueueAsync("mgmt"), withManagementApi: true);
+        await queue.SendAsync([RabbitMqFixture.Message("p-1", 1), RabbitMqFixture.Message("p-2", 1), RabbitMqFixture.Message("p-3", 1)], CancellationToken.None);
+        var received = await RabbitMqFixture.DrainAsync(queue);
+        await queue.CompleteAsync(received[0]);
+        await queue.DeadLetterAsync(received[1], "CrmRejected", "bad");
+
+        // The broker refreshes its counts every statistics interval (1 s in the local broker's config).
+        var expected = new QueueStatus(1, 1, null, 1);
+        var status = await queue.GetStatusAsync(CancellationToken.None);
+        for (var attempt = 0; attempt < 40 && status != expected; attempt++)
+        {
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+            status = await queue.GetStatusAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(expected, status);
+    }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
+using Refit;
 using SyncBridge.Core.Contacts;
 using SyncBridge.Core.Sync.Queue;
 using SyncBridge.Messaging.Amqp;
@@ -22,6 +23,7 @@ public sealed class RabbitMqFixture : IAsyncLifetime
     private readonly List<string> _queues = [];
     private readonly List<AmqpUpdateQueue> _opened = [];
     private readonly List<TcpForwarder> _forwarders = [];
+    private readonly List<HttpClient> _clients = [];
 
     public RabbitMqFixture()
     {
@@ -77,7 +79,8 @@ public sealed class RabbitMqFixture : IAsyncLifetime
     }
 
     /// <summary>A transport on <paramref name="queueName"/>, through <paramref name="port"/> when given (a forwarder).</summary>
-    internal AmqpUpdateQueue Open(string queueName, TimeProvider? time = null, int? port = null, Action<ServiceBusTransportOptions>? configure = null)
+    internal AmqpUpdateQueue Open(
+        string queueName, TimeProvider? time = null, int? port = null, Action<ServiceBusTransportOptions>? configure = null, bool withManagementApi = false)
     {
         var options = new ServiceBusTransportOptions
         {
@@ -92,7 +95,19 @@ public sealed class RabbitMqFixture : IAsyncLifetime
             ReconnectMaxAttempts = 10,
         };
         configure?.Invoke(options);
-        var queue = new AmqpUpdateQueue(options, time ?? TimeProvider.System, NullLogger<AmqpUpdateQueue>.Instance);
+        IRabbitMqManagementApi? management = null;
+        if (withManagementApi)
+        {
+            options.ManagementEndpoint = _management.BaseAddress!.GetLeftPart(UriPartial.Authority);
+            var client = new HttpClient(new RabbitMqManagementAuthHandler(options) { InnerHandler = new HttpClientHandler() })
+            {
+                BaseAddress = new Uri(options.ManagementEndpoint),
+            };
+            _clients.Add(client);
+            management = RestService.ForGenerated<IRabbitMqManagementApi>(client);
+        }
+
+        var queue = new AmqpUpdateQueue(options, time ?? TimeProvider.System, NullLogger<AmqpUpdateQueue>.Instance, management);
         lock (_opened)
         {
             _opened.Add(queue);
@@ -156,6 +171,10 @@ public sealed class RabbitMqFixture : IAsyncLifetime
         }
 
         _management.Dispose();
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
     }
 
     private async Task PutQueueAsync(string name, string body)

@@ -32,6 +32,8 @@ public sealed class ServiceBusTransportOptionsValidatorTests
         { "zero operation timeout", o => o.OperationTimeout = TimeSpan.Zero, "SyncBridge:Queue:ServiceBus:OperationTimeout" },
         { "max delay below base", o => { o.ReconnectBaseDelay = TimeSpan.FromSeconds(5); o.ReconnectMaxDelay = TimeSpan.FromSeconds(1); }, "SyncBridge:Queue:ServiceBus:ReconnectBaseDelay" },
         { "negative attempts", o => o.ReconnectMaxAttempts = -1, "SyncBridge:Queue:ServiceBus:ReconnectMaxAttempts" },
+        { "management api on service bus", o => o.ManagementEndpoint = "http://127.0.0.1:15672/", "SyncBridge:Queue:ServiceBus:ManagementEndpoint" },
+        { "relative management api", o => { o.Dialect = AmqpDialect.RabbitMq; o.ConnectionString = LocalBroker; o.ManagementEndpoint = "api"; }, "SyncBridge:Queue:ServiceBus:ManagementEndpoint" },
         { "margin not below ttl", o => { o.TokenTtl = TimeSpan.FromMinutes(10); o.TokenRenewMargin = TimeSpan.FromMinutes(10); }, "SyncBridge:Queue:ServiceBus:TokenRenewMargin" },
     };
 
@@ -93,5 +95,6 @@ public sealed class ServiceBusTransportOptionsValidatorTests
         Assert.Equal(TimeSpan.FromMilliseconds(200), options.ReconnectBaseDelay);
         Assert.Equal(TimeSpan.FromSeconds(30), options.ReconnectMaxDelay);
         Assert.Equal(8, options.ReconnectMaxAttempts);
+        Assert.Null(options.ManagementEndpoint);
     }
 }
