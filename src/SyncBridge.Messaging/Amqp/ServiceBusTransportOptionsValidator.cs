@@ -44,6 +44,7 @@ internal sealed class ServiceBusTransportOptionsValidator : IValidateOptions<Ser
             failures.Add($"{Section}:{nameof(options.TokenRenewMargin)}: {options.TokenRenewMargin} must be more than zero and less than TokenTtl ({options.TokenTtl}).");
         }
 
+        ValidateTransport(options, failures);
         ValidateConnectionString(options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -65,6 +66,48 @@ internal sealed class ServiceBusTransportOptionsValidator : IValidateOptions<Ser
         }
 
         return true;
+    }
+
+    private static void ValidateTransport(ServiceBusTransportOptions options, List<string> failures)
+    {
+        const string Section = ServiceBusTransportOptions.SectionName;
+        if (options.VirtualHost is not null && (options.VirtualHost.Length == 0 || options.Dialect != AmqpDialect.RabbitMq))
+        {
+            failures.Add($"{Section}:{nameof(options.VirtualHost)}: set it only for Dialect RabbitMq, and not empty.");
+        }
+
+        if (options.ManagementEndpoint is not null
+            && (options.Dialect != AmqpDialect.RabbitMq
+                || !Uri.TryCreate(options.ManagementEndpoint, UriKind.Absolute, out var management)
+                || management.Scheme is not ("http" or "https")))
+        {
+            failures.Add($"{Section}:{nameof(options.ManagementEndpoint)}: '{options.ManagementEndpoint}' must be an absolute http(s) URL, and only with Dialect RabbitMq.");
+        }
+
+        if (options.ReceiveWait < TimeSpan.Zero || options.ReceiveWait > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{Section}:{nameof(options.ReceiveWait)}: {options.ReceiveWait} must be between 0 and 1 minute.");
+        }
+
+        if (options.PrefetchCount < 1 || options.PrefetchCount > 5000)
+        {
+            failures.Add($"{Section}:{nameof(options.PrefetchCount)}: {options.PrefetchCount} must be between 1 and 5000.");
+        }
+
+        if (options.OperationTimeout <= TimeSpan.Zero || options.OperationTimeout > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{Section}:{nameof(options.OperationTimeout)}: {options.OperationTimeout} must be more than zero and at most 10 minutes.");
+        }
+
+        if (options.ReconnectBaseDelay <= TimeSpan.Zero || options.ReconnectMaxDelay < options.ReconnectBaseDelay)
+        {
+            failures.Add($"{Section}:{nameof(options.ReconnectBaseDelay)}: {options.ReconnectBaseDelay} must be more than zero and at most ReconnectMaxDelay ({options.ReconnectMaxDelay}).");
+        }
+
+        if (options.ReconnectMaxAttempts < 0 || options.ReconnectMaxAttempts > 100)
+        {
+            failures.Add($"{Section}:{nameof(options.ReconnectMaxAttempts)}: {options.ReconnectMaxAttempts} must be between 0 and 100.");
+        }
     }
 
     private static void ValidateConnectionString(ServiceBusTransportOptions options, List<string> failures)

@@ -27,7 +27,7 @@ internal static class UpdatePathServiceCollectionExtensions
         // An unknown name registers the default and fails validation at start, naming the setting.
         if (options.Parsed == QueueTransport.ServiceBus)
         {
-            services.AddAmqpTransportOptions(configuration);
+            services.AddAmqpUpdateQueue(configuration);
         }
         else
         {

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using SyncBridge.Core.Sync.Queue;
 using Microsoft.Extensions.Options;
 using SyncBridge.Messaging.Amqp;
 
@@ -49,5 +52,76 @@ public sealed class AmqpTransportServiceCollectionExtensionsTests
     {
         Assert.Throws<ArgumentNullException>(() => AmqpTransportServiceCollectionExtensions.AddAmqpTransportOptions(null!, Configuration()));
         Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddAmqpTransportOptions(null!));
+    }
+
+    [Fact]
+    public async Task AddAmqpUpdateQueue_Twice_RegistersOneTransportForAllThreePortsAndTheStartupCheck()
+    {
+        var configuration = Configuration(
+            ("SyncBridge:Queue:ServiceBus:ConnectionString", "Endpoint=amqp://127.0.0.1:1;SharedAccessKeyName=u;SharedAccessKey=p"),
+            ("SyncBridge:Queue:ServiceBus:Dialect", "RabbitMq"));
+        var services = new ServiceCollection().AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        await using var provider = services.AddAmqpUpdateQueue(configuration).AddAmqpUpdateQueue(configuration).BuildServiceProvider();
+
+        var queue = provider.GetRequiredService<AmqpUpdateQueue>();
+
+        Assert.Same(queue, provider.GetRequiredService<IUpdateQueue>());
+        Assert.Same(queue, provider.GetRequiredService<IDeadLetterStore>());
+        Assert.Same(queue, provider.GetRequiredService<IQueueMonitor>());
+        Assert.Single(provider.GetServices<IHostedService>(), s => s is AmqpQueueStartupCheck);
+        Assert.Single(services, d => d.ServiceType == typeof(IUpdateQueue));
+    }
+
+    [Fact]
+    public void AddAmqpUpdateQueue_ManagementEndpoint_RegistersTheManagementApiClient()
+    {
+        var configuration = Configuration(
+            ("SyncBridge:Queue:ServiceBus:ConnectionString", "Endpoint=amqp://127.0.0.1:1;SharedAccessKeyName=u;SharedAccessKey=p"),
+            ("SyncBridge:Queue:ServiceBus:Dialect", "RabbitMq"),
+            ("SyncBridge:Queue:ServiceBus:ManagementEndpoint", "http://127.0.0.1:15682/"));
+        using var provider = new ServiceCollection().AddLogging().AddAmqpUpdateQueue(configuration).BuildServiceProvider();
+
+        Assert.NotNull(provider.GetService<IRabbitMqManagementApi>());
+        Assert.NotNull(provider.GetRequiredService<IQueueMonitor>());
+    }
+
+    [Fact]
+    public void AddAmqpUpdateQueue_NoManagementEndpoint_RegistersNoManagementApiClient()
+    {
+        var configuration = Configuration(("SyncBridge:Queue:ServiceBus:ConnectionString", "Endpoint=amqp://127.0.0.1:1;SharedAccessKeyName=u;SharedAccessKey=p"));
+        using var provider = new ServiceCollection().AddLogging().AddAmqpUpdateQueue(configuration).BuildServiceProvider();
+
+        Assert.Null(provider.GetService<IRabbitMqManagementApi>());
+    }
+
+    [Fact]
+    public void AddAmqpUpdateQueue_TransportAlreadyRegistered_KeepsIt()
+    {
+        var existing = new StubQueue();
+        var configuration = Configuration(("SyncBridge:Queue:ServiceBus:ConnectionString", "Endpoint=amqp://127.0.0.1:1;SharedAccessKeyName=u;SharedAccessKey=p"));
+        using var provider = new ServiceCollection().AddSingleton<IUpdateQueue>(existing).AddAmqpUpdateQueue(configuration).BuildServiceProvider();
+
+        Assert.Same(existing, provider.GetRequiredService<IUpdateQueue>());
+    }
+
+    [Fact]
+    public void AddAmqpUpdateQueue_NullArguments_Throw()
+    {
+        Assert.Throws<ArgumentNullException>(() => AmqpTransportServiceCollectionExtensions.AddAmqpUpdateQueue(null!, Configuration()));
+        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddAmqpUpdateQueue(null!));
+    }
+
+    private sealed class StubQueue : IUpdateQueue
+    {
+        public Task SendAsync(IReadOnlyList<UpdateMessage> messages, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<IReadOnlyList<ReceivedUpdate>> ReceiveAsync(int maxMessages, TimeSpan lockDuration, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<ReceivedUpdate>>([]);
+
+        public Task CompleteAsync(ReceivedUpdate update) => Task.CompletedTask;
+
+        public Task AbandonAsync(ReceivedUpdate update) => Task.CompletedTask;
+
+        public Task DeadLetterAsync(ReceivedUpdate update, string reason, string description) => Task.CompletedTask;
     }
 }

@@ -25,6 +25,15 @@ public sealed class ServiceBusTransportOptionsValidatorTests
         { "zero ttl", o => o.TokenTtl = TimeSpan.Zero, "SyncBridge:Queue:ServiceBus:TokenTtl" },
         { "ttl over a day", o => o.TokenTtl = TimeSpan.FromDays(2), "SyncBridge:Queue:ServiceBus:TokenTtl" },
         { "zero margin", o => o.TokenRenewMargin = TimeSpan.Zero, "SyncBridge:Queue:ServiceBus:TokenRenewMargin" },
+        { "vhost on service bus", o => o.VirtualHost = "syncbridge", "SyncBridge:Queue:ServiceBus:VirtualHost" },
+        { "empty vhost", o => { o.Dialect = AmqpDialect.RabbitMq; o.ConnectionString = LocalBroker; o.VirtualHost = ""; }, "SyncBridge:Queue:ServiceBus:VirtualHost" },
+        { "negative receive wait", o => o.ReceiveWait = TimeSpan.FromSeconds(-1), "SyncBridge:Queue:ServiceBus:ReceiveWait" },
+        { "zero prefetch", o => o.PrefetchCount = 0, "SyncBridge:Queue:ServiceBus:PrefetchCount" },
+        { "zero operation timeout", o => o.OperationTimeout = TimeSpan.Zero, "SyncBridge:Queue:ServiceBus:OperationTimeout" },
+        { "max delay below base", o => { o.ReconnectBaseDelay = TimeSpan.FromSeconds(5); o.ReconnectMaxDelay = TimeSpan.FromSeconds(1); }, "SyncBridge:Queue:ServiceBus:ReconnectBaseDelay" },
+        { "negative attempts", o => o.ReconnectMaxAttempts = -1, "SyncBridge:Queue:ServiceBus:ReconnectMaxAttempts" },
+        { "management api on service bus", o => o.ManagementEndpoint = "http://127.0.0.1:15672/", "SyncBridge:Queue:ServiceBus:ManagementEndpoint" },
+        { "relative management api", o => { o.Dialect = AmqpDialect.RabbitMq; o.ConnectionString = LocalBroker; o.ManagementEndpoint = "api"; }, "SyncBridge:Queue:ServiceBus:ManagementEndpoint" },
         { "margin not below ttl", o => { o.TokenTtl = TimeSpan.FromMinutes(10); o.TokenRenewMargin = TimeSpan.FromMinutes(10); }, "SyncBridge:Queue:ServiceBus:TokenRenewMargin" },
     };
 
@@ -79,5 +88,13 @@ public sealed class ServiceBusTransportOptionsValidatorTests
         Assert.Equal(TimeSpan.FromHours(1), options.TokenTtl);
         Assert.Equal(TimeSpan.FromMinutes(5), options.TokenRenewMargin);
         Assert.Null(options.ConnectionString);
+        Assert.Null(options.VirtualHost);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.ReceiveWait);
+        Assert.Equal(200, options.PrefetchCount);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.OperationTimeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), options.ReconnectBaseDelay);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.ReconnectMaxDelay);
+        Assert.Equal(8, options.ReconnectMaxAttempts);
+        Assert.Null(options.ManagementEndpoint);
     }
 }
