@@ -7,6 +7,7 @@ using Refit;
 using SyncBridge.Core.Contacts;
 using SyncBridge.Core.Sync.Queue;
 using SyncBridge.Messaging.Amqp;
+using SyncBridge.Testing;
 
 namespace SyncBridge.Messaging.Tests.Amqp;
 
@@ -17,66 +18,28 @@ namespace SyncBridge.Messaging.Tests.Amqp;
 /// </summary>
 public sealed class RabbitMqFixture : IAsyncLifetime
 {
-    public const string StartHint = "Start the broker first: bash infra/local/start-rabbitmq.sh";
+    public const string StartHint = RabbitMqTestBroker.StartHint;
 
-    private readonly HttpClient _management;
-    private readonly List<string> _queues = [];
+    private readonly RabbitMqTestBroker _broker = new();
     private readonly List<AmqpUpdateQueue> _opened = [];
     private readonly List<TcpForwarder> _forwarders = [];
     private readonly List<HttpClient> _clients = [];
 
-    public RabbitMqFixture()
-    {
-        Host = Environment.GetEnvironmentVariable("SYNCBRIDGE_AMQP_HOST") ?? "127.0.0.1";
-        Port = int.Parse(Environment.GetEnvironmentVariable("SYNCBRIDGE_AMQP_PORT") ?? "5682", CultureInfo.InvariantCulture);
-        User = Environment.GetEnvironmentVariable("SYNCBRIDGE_AMQP_USER") ?? "syncbridge";
-        Password = Environment.GetEnvironmentVariable("SYNCBRIDGE_AMQP_PASSWORD") ?? "syncbridge-test";
-        VirtualHost = Environment.GetEnvironmentVariable("SYNCBRIDGE_AMQP_VHOST") ?? "syncbridge";
-        var managementPort = int.Parse(Environment.GetEnvironmentVariable("SYNCBRIDGE_AMQP_MGMT_PORT") ?? "15682", CultureInfo.InvariantCulture);
-        _management = new HttpClient { BaseAddress = new Uri($"http://{Host}:{managementPort}/api/"), Timeout = TimeSpan.FromSeconds(20) };
-        _management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{Password}")));
-    }
+    public string Host => _broker.Host;
 
-    public string Host { get; }
+    public int Port => _broker.Port;
 
-    public int Port { get; }
+    public string User => _broker.User;
 
-    public string User { get; }
+    public string Password => _broker.Password;
 
-    public string Password { get; }
+    public string VirtualHost => _broker.VirtualHost;
 
-    public string VirtualHost { get; }
-
-    public async ValueTask InitializeAsync()
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(Host, Port).WaitAsync(TimeSpan.FromSeconds(3));
-        }
-        catch (Exception e) when (e is SocketException or TimeoutException)
-        {
-            throw new InvalidOperationException($"RabbitMQ is not reachable at {Host}:{Port} ({e.Message}). {StartHint}", e);
-        }
-    }
+    public async ValueTask InitializeAsync() => await _broker.EnsureReachableAsync();
 
     /// <summary>Declares a quorum queue (unique name from <paramref name="prefix"/>) dead-lettering to its own dead-letter queue.</summary>
-    public async Task<string> CreateQueueAsync(string prefix, int deliveryLimit = 5, bool withDeadLetterQueue = true)
-    {
-        var name = $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 200)];
-        var deadLetterName = name + "/$DeadLetterQueue";
-        var arguments = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{{\"durable\":true,\"arguments\":{{\"x-queue-type\":\"quorum\",\"x-delivery-limit\":{deliveryLimit},\"x-dead-letter-exchange\":\"\",\"x-dead-letter-routing-key\":\"{deadLetterName}\"}}}}");
-        await PutQueueAsync(name, arguments);
-        if (withDeadLetterQueue)
-        {
-            await PutQueueAsync(deadLetterName, "{\"durable\":true,\"arguments\":{\"x-queue-type\":\"quorum\"}}");
-        }
-
-        return name;
-    }
+    public Task<string> CreateQueueAsync(string prefix, int deliveryLimit = 5, bool withDeadLetterQueue = true) =>
+        _broker.CreateQueueAsync(prefix, deliveryLimit, withDeadLetterQueue);
 
     /// <summary>A transport on <paramref name="queueName"/>, through <paramref name="port"/> when given (a forwarder).</summary>
     internal AmqpUpdateQueue Open(
@@ -84,7 +47,7 @@ public sealed class RabbitMqFixture : IAsyncLifetime
     {
         var options = new ServiceBusTransportOptions
         {
-            ConnectionString = string.Create(CultureInfo.InvariantCulture, $"Endpoint=amqp://{Host}:{port ?? Port};SharedAccessKeyName={User};SharedAccessKey={Password}"),
+            ConnectionString = _broker.ConnectionString(port),
             QueueName = queueName,
             Dialect = AmqpDialect.RabbitMq,
             VirtualHost = VirtualHost,
@@ -98,7 +61,7 @@ public sealed class RabbitMqFixture : IAsyncLifetime
         IRabbitMqManagementApi? management = null;
         if (withManagementApi)
         {
-            options.ManagementEndpoint = _management.BaseAddress!.GetLeftPart(UriPartial.Authority);
+            options.ManagementEndpoint = _broker.ManagementEndpoint.GetLeftPart(UriPartial.Authority);
             var client = new HttpClient(new RabbitMqManagementAuthHandler(options) { InnerHandler = new HttpClientHandler() })
             {
                 BaseAddress = new Uri(options.ManagementEndpoint),
@@ -165,33 +128,10 @@ public sealed class RabbitMqFixture : IAsyncLifetime
             await forwarder.DisposeAsync();
         }
 
-        foreach (var name in _queues)
-        {
-            using var response = await _management.DeleteAsync(QueuePath(name));
-        }
-
-        _management.Dispose();
+        await _broker.DisposeAsync();
         foreach (var client in _clients)
         {
             client.Dispose();
         }
     }
-
-    private async Task PutQueueAsync(string name, string body)
-    {
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await _management.PutAsync(QueuePath(name), content);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException(
-                $"Declaring queue {name} through the management API failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}. {StartHint}");
-        }
-
-        lock (_queues)
-        {
-            _queues.Add(name);
-        }
-    }
-
-    private string QueuePath(string name) => $"queues/{Uri.EscapeDataString(VirtualHost)}/{Uri.EscapeDataString(name)}";
 }

@@ -44,6 +44,9 @@ public abstract class UpdatePathSuite : IAsyncLifetime
     /// <summary>Makes the transport's queue and dead-letter queue empty before a test.</summary>
     protected virtual Task ResetQueueAsync() => Task.CompletedTask;
 
+    /// <summary>Removes what <see cref="ResetQueueAsync"/> made.</summary>
+    protected virtual ValueTask DisposeQueueAsync() => ValueTask.CompletedTask;
+
     public async ValueTask InitializeAsync()
     {
         await ResetQueueAsync();
@@ -82,6 +85,7 @@ public abstract class UpdatePathSuite : IAsyncLifetime
         await _services.DisposeAsync();
         await _hubSpot.DisposeAsync();
         await _salesforce.DisposeAsync();
+        await DisposeQueueAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
