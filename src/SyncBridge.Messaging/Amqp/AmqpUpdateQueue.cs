@@ -743,6 +743,10 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
                     }
 
                     scope.ThrowIfClosed();
+
+                    // Take the link's remaining credit back before settling: a released dead letter would otherwise be
+                    // handed straight back to this (closing) link and be missing from the next scan for a moment.
+                    link.SetCredit(0, autoRestore: false);
                     var (result, accept) = await handle(messages, scope, token).ConfigureAwait(false);
                     var accepted = new HashSet<Message>(accept, ReferenceEqualityComparer.Instance);
                     foreach (var m in messages)

@@ -68,7 +68,7 @@ public abstract class UpdatePathSuite : IAsyncLifetime
                     ["ClientId"] = _salesforce.Options.ClientId,
                     ["ClientSecret"] = _salesforce.Options.ClientSecret,
                 },
-                ["Consumer"] = new JsonObject { ["LockDuration"] = "00:00:05", ["IdleDelay"] = "00:00:00.100", ["RetryDelay"] = "00:00:00.200", ["MaxRetryDelay"] = "00:00:01", ["MaxDeliveryCount"] = 5 },
+                ["Consumer"] = new JsonObject { ["LockDuration"] = "00:00:02", ["IdleDelay"] = "00:00:00.100", ["RetryDelay"] = "00:00:00.200", ["MaxRetryDelay"] = "00:00:01", ["MaxDeliveryCount"] = 5 },
                 ["Outbox"] = new JsonObject { ["DispatchInterval"] = "00:00:00.100" },
             },
             ["Serilog"] = new JsonObject { ["MinimumLevel"] = new JsonObject { ["Default"] = "Warning" } },
@@ -110,17 +110,24 @@ public abstract class UpdatePathSuite : IAsyncLifetime
             Assert.Equal(Persons * 2, messages.Count);
         }
 
-        // Kill the consumer process at random points (seeded, so a failure can be replayed), then let one finish.
-        // A kill counts as interrupting when the consumer had applied more than before it started, but not all.
+        // Kill the consumer process at random points of its progress (seeded, so a failure can be replayed): each run is
+        // killed once the CRMs have taken a random number of further writes, which lands kills inside batches, between
+        // a CRM write and its ledger record, and between rounds. Then one consumer runs until everything is done.
         const int total = Persons * 2 * Versions;
         var random = new Random(6006);
         var interrupted = 0;
         var progress = new List<int>();
         for (var run = 0; run < 8 && interrupted < 5; run++)
         {
-            var before = AppliedVersions().Sum(pair => pair.Value.Count);
+            var before = WriteCount();
+            var killAt = before + random.Next(150, 2_500);
             using var consumer = StartConsumer(untilEmpty: false);
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1200, 3000)), Ct);
+            var clock = Stopwatch.StartNew();
+            while (WriteCount() < killAt && !consumer.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(5, Ct);
+            }
+
             Assert.False(consumer.HasExited, "the consumer exited on its own before it was killed: " + consumer.Log);
             await consumer.KillAsync();
             var after = AppliedVersions().Sum(pair => pair.Value.Count);
@@ -137,7 +144,7 @@ public abstract class UpdatePathSuite : IAsyncLifetime
         }
 
         TestContext.Current.TestOutputHelper?.WriteLine($"writes applied when each consumer was killed: {string.Join(", ", progress)} of {total}");
-        Assert.True(interrupted >= 2, $"fewer than two kills landed mid-work (applied at each kill: {string.Join(", ", progress)} of {total})");
+        Assert.True(interrupted >= 3, $"fewer than three kills landed mid-work (applied at each kill: {string.Join(", ", progress)} of {total})");
 
         await RunConsumerToEndAsync(TimeSpan.FromMinutes(4));
 
@@ -226,6 +233,8 @@ public abstract class UpdatePathSuite : IAsyncLifetime
     }
 
     private static string ScoreText(int version) => (version * 10).ToString("0.00", CultureInfo.InvariantCulture);
+
+    private long WriteCount() => _hubSpot.WriteLog.Count + _salesforce.WriteLog.Count;
 
     /// <summary>Per CRM record, the version markers its writes carried, in the order the CRM applied them.</summary>
     private Dictionary<string, List<long>> AppliedVersions()

@@ -12,7 +12,7 @@ public sealed class UpdateConsumerOptions
     public int BatchSize { get; set; } = 200;
 
     /// <summary>How long a received message stays locked (and its target claimed) while it is applied.</summary>
-    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan LockDuration { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>

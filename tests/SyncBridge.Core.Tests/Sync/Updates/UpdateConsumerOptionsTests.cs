@@ -44,7 +44,7 @@ public sealed class UpdateConsumerOptionsTests
                 options.MaxDeliveryCount = 0;
                 break;
             case nameof(UpdateConsumerOptions.LockDuration):
-                options.LockDuration = TimeSpan.FromSeconds(1);
+                options.LockDuration = TimeSpan.FromMilliseconds(500);
                 break;
             default:
                 options.IdleDelay = TimeSpan.Zero;
