@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Sockets;
-using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Refit;
 using SyncBridge.Core.Contacts;
