@@ -33,7 +33,7 @@ internal sealed class HubSpotDecisionPropertyMap : IDecisionPropertyMap
 
         properties[HubSpotPropertyBootstrapper.MarketingDecision] = decision.Marketing.ToWireName();
         properties[HubSpotPropertyBootstrapper.MarketingReason] = string.Join(ListSeparator, decision.Reasons.ToCodes());
-        if (FormatScore(decision.Score) is { } score)
+        if (decision.ScoreText is { } score)
         {
             properties[HubSpotPropertyBootstrapper.Score] = score;
         }
@@ -41,17 +41,5 @@ internal sealed class HubSpotDecisionPropertyMap : IDecisionPropertyMap
         properties[HubSpotPropertyBootstrapper.HotLead] = decision.Hot ? "true" : "false";
         properties[HubSpotPropertyBootstrapper.Segments] = string.Join(ListSeparator, decision.Segments.Names);
         return properties;
-    }
-
-    /// <summary>Two decimals, invariant, rounded half away from zero; negative zero reads 0.00; null when not finite (or absurdly large).</summary>
-    internal static string? FormatScore(double score)
-    {
-        if (!double.IsFinite(score) || Math.Abs(score) > 1e15)
-        {
-            return null;
-        }
-
-        var rounded = Math.Round((decimal)score, 2, MidpointRounding.AwayFromZero);
-        return (rounded == 0m ? 0m : rounded).ToString("0.00", CultureInfo.InvariantCulture);
     }
 }

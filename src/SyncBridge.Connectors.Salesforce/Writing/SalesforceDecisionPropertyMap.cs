@@ -33,7 +33,7 @@ internal sealed class SalesforceDecisionPropertyMap(IOptions<SalesforceOptions> 
             properties[SalesforceWriteBackKeys.LifecycleStage] = decision.Stage.ToWireName();
         }
 
-        if (IsOn(writeBack.ScoreField) && FormatScore(decision.Score) is { } score)
+        if (IsOn(writeBack.ScoreField) && decision.ScoreText is { } score)
         {
             properties[SalesforceWriteBackKeys.Score] = score;
         }
@@ -51,17 +51,6 @@ internal sealed class SalesforceDecisionPropertyMap(IOptions<SalesforceOptions> 
         return properties;
     }
 
-    /// <summary>Two decimals, invariant, rounded half away from zero; negative zero reads 0.00; null when not finite.</summary>
-    internal static string? FormatScore(double score)
-    {
-        if (!double.IsFinite(score) || Math.Abs(score) > 1e15)
-        {
-            return null;
-        }
-
-        var rounded = Math.Round((decimal)score, 2, MidpointRounding.AwayFromZero);
-        return (rounded == 0m ? 0m : rounded).ToString("0.00", CultureInfo.InvariantCulture);
-    }
 
     private static bool IsOn(string? field) => !string.IsNullOrWhiteSpace(field);
 }

@@ -25,6 +25,24 @@ public sealed record PersonDecision
 
     public double Score { get; init; }
 
+    /// <summary>
+    /// <see cref="Score"/> as the CRMs receive it: two decimals, invariant, rounded half away from zero, negative zero
+    /// as 0.00 — so equal scores always give equal text and the diff sees no change. Null when not finite (or absurdly large).
+    /// </summary>
+    public string? ScoreText
+    {
+        get
+        {
+            if (!double.IsFinite(Score) || Math.Abs(Score) > 1e15)
+            {
+                return null;
+            }
+
+            var rounded = Math.Round((decimal)Score, 2, MidpointRounding.AwayFromZero);
+            return (rounded == 0m ? 0m : rounded).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     public bool Hot { get; init; }
 
     public bool Reengaged { get; init; }

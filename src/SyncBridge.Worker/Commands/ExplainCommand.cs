@@ -6,6 +6,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using SyncBridge.Core.Contacts;
 using SyncBridge.Core.Decisions;
+using SyncBridge.Core.Sync.Updates;
 using SyncBridge.Worker.Cli;
 
 namespace SyncBridge.Worker.Commands;
@@ -101,23 +102,8 @@ internal static class ExplainCommand
             json.WritePropertyName("person");
             PlanOutput.WritePerson(json, d);
             json.WriteString("computed_lifecycle_stage", d.ComputedStage.ToWireName());
-            json.WriteStartArray("trace");
-            foreach (var entry in d.Trace?.Entries ?? [])
-            {
-                json.WriteStartObject();
-                json.WriteString("rule", entry.Rule);
-                json.WriteBoolean("fired", entry.Fired);
-                json.WriteStartObject("inputs");
-                foreach (var input in entry.Inputs)
-                {
-                    json.WriteString(input.Name, input.Value);
-                }
-
-                json.WriteEndObject();
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            json.WritePropertyName("trace");
+            DecisionTraceJson.WriteEntries(json, d.Trace);
             json.WriteEndObject();
         }
 
