@@ -29,7 +29,7 @@ public sealed class SampleSettingsTests : IDisposable
     private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
     {
         var local = Path.Combine(_directory, "local.json");
-        await File.WriteAllTextAsync(local, "{\"SyncBridge\":{\"State\":{\"SqlitePath\":\"" + Path.Combine(_directory, "state.db").Replace("\\", "\\\\", StringComparison.Ordinal) + "\"},\"Simulators\":{\"People\":20}}}", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(local, "{\"SyncBridge\":{\"State\":{\"SqlitePath\":\"" + Path.Combine(_directory, "state.db").Replace("\\", "\\\\", StringComparison.Ordinal) + "\"},\"Queue\":{\"Embedded\":{\"Path\":\"" + Path.Combine(_directory, "queue.db").Replace("\\", "\\\\", StringComparison.Ordinal) + "\"}},\"Simulators\":{\"People\":20}}}", TestContext.Current.CancellationToken);
         var output = new StringWriter();
         var error = new StringWriter();
         string[] all = [.. args, "--config", RepositoryFile("appsettings.sample.json"), "--config", local];
@@ -43,6 +43,15 @@ public sealed class SampleSettingsTests : IDisposable
         var (code, output, err) = await RunAsync("sync");
         Assert.True(code == 0, err);
         Assert.Contains("hubspot:contacts:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QueueStatus_WithTheSampleSettings_ReportsTheEmbeddedQueue()
+    {
+        var (code, output, err) = await RunAsync("queue", "status");
+        Assert.True(code == 0, err);
+        Assert.Contains("transport: embedded", output, StringComparison.Ordinal);
+        Assert.Contains("outbox pending: 0", output, StringComparison.Ordinal);
     }
 
     [Fact]
