@@ -78,6 +78,12 @@ internal sealed class RabbitMqTestBroker : IAsyncDisposable
         return name;
     }
 
+    /// <summary>Deletes every message in a queue (the management API's purge).</summary>
+    public async Task PurgeAsync(string name)
+    {
+        using var response = await _management.DeleteAsync(QueuePath(name) + "/contents");
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var name in _queues)

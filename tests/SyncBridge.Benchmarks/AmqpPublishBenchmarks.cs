@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.Extensions.Logging;
 using SyncBridge.Core.Contacts;
 using SyncBridge.Core.Sync.Queue;
 using SyncBridge.Messaging.Amqp;
+using SyncBridge.Testing;
 
 namespace SyncBridge.Benchmarks;
 
@@ -28,10 +27,9 @@ public class AmqpPublishBenchmarks
 {
     public const int MessagesPerInvoke = 5_000;
 
-    private HttpClient _management = null!;
+    private RabbitMqTestBroker _broker = null!;
     private AmqpUpdateQueue _queue = null!;
     private string _queueName = null!;
-    private string _virtualHost = null!;
     private List<UpdateMessage> _messages = null!;
 
     [Params(100, 500)]
@@ -40,26 +38,17 @@ public class AmqpPublishBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var host = Environment.GetEnvironmentVariable("SYNCBRIDGE_AMQP_HOST") ?? "127.0.0.1";
-        var port = Environment.GetEnvironmentVariable("SYNCBRIDGE_AMQP_PORT") ?? "5682";
-        var user = Environment.GetEnvironmentVariable("SYNCBRIDGE_AMQP_USER") ?? "syncbridge";
-        var password = Environment.GetEnvironmentVariable("SYNCBRIDGE_AMQP_PASSWORD") ?? "syncbridge-test";
-        var managementPort = Environment.GetEnvironmentVariable("SYNCBRIDGE_AMQP_MGMT_PORT") ?? "15682";
-        _virtualHost = Environment.GetEnvironmentVariable("SYNCBRIDGE_AMQP_VHOST") ?? "syncbridge";
-        _management = new HttpClient { BaseAddress = new Uri($"http://{host}:{managementPort}/api/") };
-        _management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
-
-        _queueName = "bench-" + Guid.NewGuid().ToString("N")[..12];
-        Put(_queueName, $"{{\"durable\":true,\"arguments\":{{\"x-queue-type\":\"quorum\",\"x-delivery-limit\":5,\"x-dead-letter-exchange\":\"\",\"x-dead-letter-routing-key\":\"{_queueName}/$DeadLetterQueue\"}}}}");
-        Put(_queueName + "/$DeadLetterQueue", "{\"durable\":true,\"arguments\":{\"x-queue-type\":\"quorum\"}}");
+        _broker = new RabbitMqTestBroker();
+        _broker.EnsureReachableAsync().GetAwaiter().GetResult();
+        _queueName = _broker.CreateQueueAsync("bench").GetAwaiter().GetResult();
 
         _queue = new AmqpUpdateQueue(
             new ServiceBusTransportOptions
             {
-                ConnectionString = $"Endpoint=amqp://{host}:{port};SharedAccessKeyName={user};SharedAccessKey={password}",
+                ConnectionString = _broker.ConnectionString(),
                 QueueName = _queueName,
                 Dialect = AmqpDialect.RabbitMq,
-                VirtualHost = _virtualHost,
+                VirtualHost = _broker.VirtualHost,
                 ReceiveWait = TimeSpan.FromSeconds(2),
                 PrefetchCount = 1000,
             },
@@ -82,7 +71,7 @@ public class AmqpPublishBenchmarks
     }
 
     [IterationCleanup(Target = nameof(Publish))]
-    public void EmptyQueue() => Delete($"queues/{Escape(_virtualHost)}/{Escape(_queueName)}/contents");
+    public void EmptyQueue() => _broker.PurgeAsync(_queueName).GetAwaiter().GetResult();
 
     [IterationSetup(Target = nameof(ReceiveAndComplete))]
     public void Prefill()
@@ -121,12 +110,8 @@ public class AmqpPublishBenchmarks
     public void Cleanup()
     {
         _queue.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        Delete($"queues/{Escape(_virtualHost)}/{Escape(_queueName)}");
-        Delete($"queues/{Escape(_virtualHost)}/{Escape(_queueName + "/$DeadLetterQueue")}");
-        _management.Dispose();
+        _broker.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
-
-    private static string Escape(string value) => Uri.EscapeDataString(value);
 
     private void SendAll()
     {
@@ -134,21 +119,6 @@ public class AmqpPublishBenchmarks
         {
             _queue.SendAsync(_messages.GetRange(offset, Math.Min(BatchSize, _messages.Count - offset)), CancellationToken.None).GetAwaiter().GetResult();
         }
-    }
-
-    private void Put(string queue, string body)
-    {
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = _management.PutAsync($"queues/{Escape(_virtualHost)}/{Escape(queue)}", content).GetAwaiter().GetResult();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"Declaring {queue} failed ({(int)response.StatusCode}); start the broker first: bash infra/local/start-rabbitmq.sh");
-        }
-    }
-
-    private void Delete(string path)
-    {
-        using var response = _management.DeleteAsync(path).GetAwaiter().GetResult();
     }
 
     /// <summary>Prints the transport's warnings (reconnects, dead letters) into the benchmark log.</summary>

@@ -8,17 +8,20 @@ using SyncBridge.Connectors.HubSpot.Sync;
 using SyncBridge.Core.Contacts;
 using SyncBridge.Core.Sync.Queue;
 using SyncBridge.Core.Sync.Updates;
+using SyncBridge.Messaging.Amqp;
 using SyncBridge.Messaging.Embedded;
 using SyncBridge.Simulators.HubSpot;
 using SyncBridge.Storage;
+using SyncBridge.Testing;
 
 namespace SyncBridge.Benchmarks;
 
 /// <summary>
-/// Issue 6: the update path on the embedded queue, 10,000 updates per operation batch (2,000 HubSpot contacts × 5
-/// versions): publishing (outbox → queue, durable, batches of 500) and consuming-and-applying (receive 200, ledger
+/// Issue 6: the update path, 10,000 updates per operation batch (2,000 HubSpot contacts × 5 versions), on each
+/// transport: publishing (outbox → queue, durable, batches of 500) and consuming-and-applying (receive 200, ledger
 /// claim, HubSpot batch update of 100 through the real connector against the simulator with its rate limit off and the
-/// connector's quota raised, ledger record, complete). Figures are per message.
+/// connector's quota raised, ledger record, complete). Figures are per message. The RabbitMq case needs the local
+/// broker: <c>bash infra/local/start-rabbitmq.sh</c> first (it declares its own quorum queue and deletes it after).
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class UpdatePathBenchmarks
@@ -32,6 +35,10 @@ public class UpdatePathBenchmarks
     private ServiceProvider _services = null!;
     private IReadOnlyList<SourceRef> _targets = [];
     private long _version;
+    private RabbitMqTestBroker? _broker;
+
+    [Params("Embedded", "RabbitMq")]
+    public string Transport { get; set; } = "Embedded";
 
     [GlobalSetup]
     public void Setup()
@@ -39,19 +46,39 @@ public class UpdatePathBenchmarks
         _directory = Directory.CreateTempSubdirectory("syncbridge-bench-updates-").FullName;
         _simulator = HubSpotSimulator.StartAsync(new HubSpotSimulatorOptions { Contacts = Persons, DuplicateEvery = 0, RequestsPer10Seconds = null, SearchRequestsPerSecond = null })
             .GetAwaiter().GetResult();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["SyncBridge:HubSpot:BaseUrl"] = _simulator.BaseUrl.ToString(),
             ["SyncBridge:HubSpot:AccessToken"] = "benchmark-token",
             ["SyncBridge:HubSpot:RequestsPer10Seconds"] = "10000",
             ["SyncBridge:State:SqlitePath"] = Path.Combine(_directory, "state.db"),
             ["SyncBridge:Queue:Embedded:Path"] = Path.Combine(_directory, "queue.db"),
-        }).Build();
+        };
+        if (Transport == "RabbitMq")
+        {
+            _broker = new RabbitMqTestBroker();
+            _broker.EnsureReachableAsync().GetAwaiter().GetResult();
+            settings["SyncBridge:Queue:ServiceBus:ConnectionString"] = _broker.ConnectionString();
+            settings["SyncBridge:Queue:ServiceBus:QueueName"] = _broker.CreateQueueAsync("bench-updates").GetAwaiter().GetResult();
+            settings["SyncBridge:Queue:ServiceBus:Dialect"] = "RabbitMq";
+            settings["SyncBridge:Queue:ServiceBus:VirtualHost"] = _broker.VirtualHost;
+            settings["SyncBridge:Queue:ServiceBus:ReceiveWait"] = "00:00:00.500";
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddHubSpot(configuration);
         services.AddSqliteStateStore(configuration);
-        services.AddEmbeddedUpdateQueue(configuration);
+        if (_broker is null)
+        {
+            services.AddEmbeddedUpdateQueue(configuration);
+        }
+        else
+        {
+            services.AddAmqpUpdateQueue(configuration);
+        }
+
         services.AddUpdates();
         _services = services.BuildServiceProvider();
         _services.GetRequiredService<HubSpotPropertyBootstrapper>().EnsurePropertiesAsync(CancellationToken.None).GetAwaiter().GetResult();
@@ -62,6 +89,7 @@ public class UpdatePathBenchmarks
     public void Cleanup()
     {
         _services.Dispose();
+        _broker?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _simulator.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
@@ -79,7 +107,7 @@ public class UpdatePathBenchmarks
         }
     }
 
-    [Benchmark(Description = "publish: outbox → embedded queue, per message", OperationsPerInvoke = Messages)]
+    [Benchmark(Description = "publish: outbox → queue, per message", OperationsPerInvoke = Messages)]
     public async Task<int> DispatchOutbox() => await _services.GetRequiredService<OutboxDispatcher>().DispatchAsync(CancellationToken.None);
 
     [IterationCleanup(Target = nameof(DispatchOutbox))]
@@ -100,7 +128,7 @@ public class UpdatePathBenchmarks
         }
     }
 
-    [Benchmark(Description = "consume and apply: embedded queue → HubSpot simulator, per message", OperationsPerInvoke = Messages)]
+    [Benchmark(Description = "consume and apply: queue → HubSpot simulator, per message", OperationsPerInvoke = Messages)]
     public Task<int> ConsumeAndApply() => ConsumeAll();
 
     private async Task<int> ConsumeAll()
