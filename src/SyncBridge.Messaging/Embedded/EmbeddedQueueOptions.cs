@@ -7,7 +7,11 @@ public sealed class EmbeddedQueueOptions
 {
     public const string SectionName = "SyncBridge:Queue:Embedded";
 
-    /// <summary>The queue's own SQLite file (not the state store's); a relative path is relative to the working directory. Its directory is created on first run.</summary>
+    /// <summary>
+    /// The queue's SQLite file; a relative path is relative to the working directory. Its directory is created on first
+    /// run. The worker points it at the state store's file unless this is set (the queue's tables and schema version
+    /// are its own, so both live in one file).
+    /// </summary>
     [Required(AllowEmptyStrings = false)]
     public string Path { get; set; } = "data/syncbridge-queue.db";
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SyncBridge.Core.Sync.Updates;
 using SyncBridge.Messaging.Amqp;
 using SyncBridge.Messaging.Embedded;
+using SyncBridge.Storage;
 
 namespace SyncBridge.Worker.Updates;
 
@@ -32,6 +33,13 @@ internal static class UpdatePathServiceCollectionExtensions
         else
         {
             services.AddEmbeddedUpdateQueue(configuration);
+
+            // Unless a file of its own is configured, the embedded queue lives in the state store's file: one file
+            // holds state, outbox and queue (their tables and schema versions do not meet).
+            if (string.IsNullOrWhiteSpace(configuration[$"{EmbeddedQueueOptions.SectionName}:{nameof(EmbeddedQueueOptions.Path)}"]))
+            {
+                services.AddOptions<EmbeddedQueueOptions>().PostConfigure<IOptions<StateStoreOptions>>((queue, state) => queue.Path = state.Value.SqlitePath);
+            }
         }
 
         return services;
