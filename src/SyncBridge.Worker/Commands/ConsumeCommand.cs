@@ -1,8 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using SyncBridge.Core.Sync.Queue;
-using SyncBridge.Core.Sync.Updates;
 using SyncBridge.Worker.Cli;
 using SyncBridge.Worker.Hosting;
 using SyncBridge.Worker.Sync;
@@ -42,7 +39,7 @@ internal static class ConsumeCommand
             {
                 if (parse.GetValue(untilEmpty))
                 {
-                    await RunUntilEmptyAsync(connected.Services, dispatch, consume, dispatching, cancellationToken).ConfigureAwait(false);
+                    await UpdateDrain.RunUntilEmptyAsync(connected.Services, dispatch, consume, dispatching, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
@@ -54,40 +51,9 @@ internal static class ConsumeCommand
                 // Ctrl+C / SIGTERM: whatever was not settled is redelivered to the next consumer.
             }
 
-            var total = consume.Total;
-            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"dispatched {dispatch.Sent}; received {total.Received}: applied {total.Applied}, skipped {total.Skipped} (already applied), retried {total.Retried}, busy {total.Busy}, dead-lettered {total.DeadLettered}, lock lost {total.LockLost}"));
+            context.Output.WriteLine(UpdateDrain.Summary(dispatch, consume));
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static async Task RunUntilEmptyAsync(IServiceProvider services, OutboxDispatchLoop dispatch, UpdateConsumeLoop consume, bool dispatching, CancellationToken cancellationToken)
-    {
-        var outbox = services.GetRequiredService<IOutboxStore>();
-        var monitor = services.GetRequiredService<IQueueMonitor>();
-        var time = services.GetRequiredService<TimeProvider>();
-        while (true)
-        {
-            if (dispatching)
-            {
-                await dispatch.DispatchOnceAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            var result = await consume.ConsumeOnceAsync(cancellationToken).ConfigureAwait(false);
-            if (result is { Received: 0 }
-                && (!dispatching || (await outbox.GetOutboxStatusAsync(cancellationToken).ConfigureAwait(false)).Pending == 0)
-                && (await monitor.GetStatusAsync(cancellationToken).ConfigureAwait(false)).Depth == 0)
-            {
-                // Nothing pending, nothing visible and nothing locked by another (or a dead) consumer.
-                return;
-            }
-
-            var delay = consume.NextDelay(result);
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-            }
-        }
     }
 }

@@ -4,15 +4,25 @@ using SyncBridge.Core.Sync;
 using SyncBridge.Worker.Cli;
 using SyncBridge.Worker.Hosting;
 using SyncBridge.Worker.Sync;
+using SyncBridge.Worker.Updates;
 
 namespace SyncBridge.Worker.Commands;
 
-/// <summary><c>sync</c>: one pass over every source (what <c>run</c> does on each schedule), then exit.</summary>
+/// <summary>
+/// <c>sync [--once] [--source NAME]</c>: one cycle over every source (or one) — what <c>run</c> does on each schedule —
+/// then publishes the outbox and applies the queued updates, and exits (non-zero when a source failed).
+/// </summary>
 internal static class SyncCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("sync", "Poll every configured source once (HubSpot contacts, Salesforce Leads and Contacts; built-in simulators for CRMs without credentials), resolve the contacts to persons in the state store, save each source's cursor, then exit.");
+        var once = new Option<bool>("--once") { Description = "One cycle, then exit (what sync always does; the flag makes scripts read plainly)." };
+        var sourceName = new Option<string?>("--source") { Description = "Only this source (e.g. hubspot:contacts, salesforce:leads, salesforce:contacts)." };
+        var command = new Command("sync", "Poll every configured source once (HubSpot contacts, Salesforce Leads and Contacts; built-in simulators for CRMs without credentials), resolve the contacts to persons in the state store, save each source's cursor, then publish the outbox and apply queued updates to the CRMs, and exit.")
+        {
+            once,
+            sourceName,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var connected = await ConnectedHost.TryStartAsync(context, new HostSettings { ConfigFiles = parse.GetValue(GlobalOptions.Config) ?? [] }, cancellationToken).ConfigureAwait(false);
@@ -21,18 +31,43 @@ internal static class SyncCommand
                 return ExitCodes.Configuration;
             }
 
-            return await RunAllAsync(context, connected, cancellationToken).ConfigureAwait(false);
+            var code = await RunAllAsync(context, connected, cancellationToken, parse.GetValue(sourceName)).ConfigureAwait(false);
+            if (code == ExitCodes.Configuration)
+            {
+                return code;
+            }
+
+            var dispatch = connected.Services.GetRequiredService<OutboxDispatchLoop>();
+            var consume = connected.Services.GetRequiredService<UpdateConsumeLoop>();
+            await UpdateDrain.RunUntilEmptyAsync(connected.Services, dispatch, consume, dispatching: true, cancellationToken).ConfigureAwait(false);
+            context.Output.WriteLine(UpdateDrain.Summary(dispatch, consume));
+            return code;
         });
         return command;
     }
 
-    /// <summary>Runs every source once and prints one line per source; exit code 1 when a source failed.</summary>
-    public static async Task<int> RunAllAsync(CliContext context, ConnectedHost connected, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs every source (or the one named) once and prints one line per source; exit code 1 when a source failed, 2
+    /// when no source has that name.
+    /// </summary>
+    public static async Task<int> RunAllAsync(CliContext context, ConnectedHost connected, CancellationToken cancellationToken, string? only = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(connected);
         var runner = connected.Services.GetRequiredService<SourceRunner>();
         var sources = connected.Services.GetServices<IContactSource>().ToList();
+        if (!string.IsNullOrWhiteSpace(only))
+        {
+            var named = sources.Where(s => string.Equals(s.Name, only, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (named.Count == 0)
+            {
+                context.Error.WriteLine($"error: --source: no source is named '{only}'; the sources are: {string.Join(", ", sources.Select(s => s.Name))}");
+                return ExitCodes.Configuration;
+            }
+
+            sources = named;
+        }
+
         if (sources.Count == 0)
         {
             context.Output.WriteLine("no sources: configure HubSpot or Salesforce credentials, or enable the built-in simulators (SyncBridge:Simulators:Enabled)");

@@ -48,6 +48,29 @@ public sealed partial class SyncCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Sync_OnceWithOneSource_PollsOnlyThatSourceThenDrainsTheUpdatePath()
+    {
+        var (code, output, err) = await RunAsync(Settings(60), "sync", "--once", "--source", "salesforce:leads");
+
+        Assert.True(code == 0, err);
+        Assert.Contains("salesforce:leads:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("hubspot:contacts:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("salesforce:contacts:", output, StringComparison.Ordinal);
+        Assert.Contains("updates: dispatched 0; received 0", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_UnknownSource_StopsNamingTheOptionAndTheSources()
+    {
+        var (code, _, err) = await RunAsync(Settings(10), "sync", "--source", "marketo:leads");
+
+        Assert.Equal(ExitCodes.Configuration, code);
+        Assert.Contains("--source", err, StringComparison.Ordinal);
+        Assert.Contains("marketo:leads", err, StringComparison.Ordinal);
+        Assert.Contains("hubspot:contacts", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sync_SimulatorsDisabledAndNoCredentials_SaysThereIsNothingToPoll()
     {
         var (code, output, _) = await RunAsync(Settings(10, ",\"Simulators\":{\"Enabled\":false}").Replace("\"Simulators\":{\"People\":10},", string.Empty, StringComparison.Ordinal), "sync");
