@@ -8,6 +8,8 @@ namespace SyncBridge.Worker.Tests.Updates;
 /// </summary>
 public sealed class EmbeddedQueueUpdatePathTests : UpdatePathSuite
 {
+    protected override bool StrictPersonOrder => true;
+
     protected override JsonObject QueueSection(string directory) => new()
     {
         ["Transport"] = "Embedded",

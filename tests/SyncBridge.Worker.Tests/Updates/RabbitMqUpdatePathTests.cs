@@ -14,6 +14,8 @@ public sealed class RabbitMqUpdatePathTests : UpdatePathSuite
     private readonly RabbitMqTestBroker _broker = new();
     private string _queue = string.Empty;
 
+    protected override bool StrictPersonOrder => false;
+
     protected override async Task ResetQueueAsync()
     {
         await _broker.EnsureReachableAsync();
