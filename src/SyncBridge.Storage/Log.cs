@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Debug, Message = "Marked {Count} outbox messages sent")]
     public static partial void OutboxMarkedSent(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Debug, Message = "Saved {Count} source record contacts; {ChangedCount} changed, last change sequence {LastSequence}")]
+    public static partial void ContactsSaved(ILogger logger, int count, int changedCount, long lastSequence);
 }

@@ -15,7 +15,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the SQLite state store as <see cref="IStateStore"/>, <see cref="IIdentityStore"/>, <see cref="IOutboxStore"/>
-    /// (transactional outbox) and <see cref="IAppliedUpdateStore"/> (the consumer's ledger), all over one file, with options from
+    /// (transactional outbox), <see cref="IAppliedUpdateStore"/> (the consumer's ledger) and <see cref="IContactStore"/>
+    /// (source records' canonical contacts), all over one file, with options from
     /// section <see cref="StateStoreOptions.SectionName"/> validated at start, and a hosted service that creates the
     /// file and applies the schema migrations at start (failing the host with a message naming the setting).
     /// Calling it twice is harmless.
@@ -44,6 +45,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => new SqliteOutboxStore(
             sp.GetRequiredService<SqliteStateStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteOutboxStore>>()));
         services.TryAddSingleton(sp => new SqliteAppliedUpdateStore(sp.GetRequiredService<SqliteStateStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new SqliteContactStore(
+            sp.GetRequiredService<SqliteStateStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteContactStore>>()));
+        services.TryAddSingleton<IContactStore>(sp => sp.GetRequiredService<SqliteContactStore>());
         services.TryAddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteOutboxStore>());
         services.TryAddSingleton<IAppliedUpdateStore>(sp => sp.GetRequiredService<SqliteAppliedUpdateStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SqliteStateStoreInitializer>());

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SyncBridge.Core.Contacts;
 using SyncBridge.Core.Identity;
 using SyncBridge.Core.Sync;
 using SyncBridge.Core.Sync.Updates;
@@ -77,6 +78,24 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         Assert.Single(services, d => d.ImplementationType == typeof(SqliteStateStoreInitializer));
         Assert.Single(services, d => d.ServiceType == typeof(IOutboxStore));
         Assert.Single(services, d => d.ServiceType == typeof(IAppliedUpdateStore));
+        Assert.Single(services, d => d.ServiceType == typeof(IContactStore));
+    }
+
+    [Fact]
+    public async Task StartAsync_ContactStore_IsOneSingletonOverTheIdentityStoresFile()
+    {
+        var path = _temp.File("state.db");
+        using var host = BuildHost(new() { ["SyncBridge:State:SqlitePath"] = path });
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        var contacts = host.Services.GetRequiredService<IContactStore>();
+        var source = new SourceRef(SourceSystem.HubSpot, "contact", "1");
+        await host.Services.GetRequiredService<IIdentityStore>().SavePersonsAsync([new PersonRecord("p1", [], [source])], TestContext.Current.CancellationToken);
+
+        await contacts.SaveContactsAsync([new PersonContact("other", new CanonicalContact { Source = source })], TestContext.Current.CancellationToken);
+
+        Assert.Same(contacts, host.Services.GetRequiredService<IContactStore>());
+        Assert.Equal("p1", Sqlite.StoreFactory.Scalar(path, "SELECT person_id FROM source_records;"));
+        await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]

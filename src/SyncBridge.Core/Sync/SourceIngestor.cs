@@ -6,13 +6,13 @@ namespace SyncBridge.Core.Sync;
 
 /// <summary>
 /// The engine's intake: reads a source's changes from its saved cursor, resolves each page's contacts to persons
-/// (joining persons stored before through a shared key or source record), stores them, and saves the page's cursor
-/// only after that. A crash re-reads at most one page, and re-reading is harmless: resolving the same records again
+/// (joining persons stored before through a shared key or source record), stores them and each record's canonical
+/// contact under its person (<see cref="IContactStore"/>), and saves the page's cursor only after both. A crash re-reads at most one page, and re-reading is harmless: resolving the same records again
 /// stores the same persons. Record errors are logged with where they came from and the run goes on.
 /// Sources may be read concurrently, but pages are resolved and stored one at a time per process, so two sources
 /// delivering the same human at once cannot both create a person for them.
 /// </summary>
-public sealed partial class SourceIngestor(IStateStore state, IIdentityStore identities, ILogger<SourceIngestor> logger) : IDisposable
+public sealed partial class SourceIngestor(IStateStore state, IIdentityStore identities, IContactStore contacts, ILogger<SourceIngestor> logger) : IDisposable
 {
     private readonly SemaphoreSlim _storeGate = new(1, 1);
 
@@ -73,13 +73,20 @@ public sealed partial class SourceIngestor(IStateStore state, IIdentityStore ide
 
         var batch = new StoredPersonBatch(identities);
         var personIds = new HashSet<string>(StringComparer.Ordinal);
+        var filed = new List<PersonContact>(page.Contacts.Count);
         foreach (var cluster in graph.Clusters())
         {
             var records = cluster.Handles.Select(handle => page.Contacts[handle]).ToList();
-            personIds.Add(await batch.AddAsync(cluster.PersonId, records, sourceKeys: null, cancellationToken).ConfigureAwait(false));
+            var personId = await batch.AddAsync(cluster.PersonId, records, sourceKeys: null, cancellationToken).ConfigureAwait(false);
+            personIds.Add(personId);
+
+            // A record with no id of its own cannot be stored or read back: its keys still join its person.
+            filed.AddRange(records.Where(r => !string.IsNullOrEmpty(r.Source.Id)).Select(r => new PersonContact(personId, r)));
         }
 
+        // Identities first: the contact store files a linked record under its link's person, so both agree.
         await batch.SaveAsync(cancellationToken).ConfigureAwait(false);
+        await contacts.SaveContactsAsync(filed, cancellationToken).ConfigureAwait(false);
         return personIds;
     }
 

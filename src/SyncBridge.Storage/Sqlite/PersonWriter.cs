@@ -6,7 +6,8 @@ namespace SyncBridge.Storage.Sqlite;
 
 /// <summary>
 /// Writes persons inside one transaction with prepared statements, remembering which other persons lost a key or a
-/// link to them (persons that merged), so that those left empty can be removed at the end.
+/// link to them (persons that merged), so that those left empty can be removed at the end. A source record's stored
+/// contact (<see cref="SqliteContactStore"/>) moves with its link.
 /// </summary>
 internal sealed class PersonWriter(SqliteConnection connection, SqliteTransaction transaction, string now)
 {
@@ -58,6 +59,17 @@ internal sealed class PersonWriter(SqliteConnection connection, SqliteTransactio
             upsert.Parameters.AddWithValue("$personId", person.PersonId);
             upsert.Parameters.AddWithValue("$now", now);
             await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+            // The record's stored contact follows its link, as a change of the record (a new change sequence).
+            using var follow = Command("""
+                UPDATE source_records SET person_id = $personId, updated_at = $now,
+                    change_seq = (SELECT MAX(change_seq) FROM source_records) + 1
+                WHERE system = $system AND object_type = $objectType AND source_id = $sourceId AND person_id <> $personId;
+                """);
+            AddSource(follow, source);
+            follow.Parameters.AddWithValue("$personId", person.PersonId);
+            follow.Parameters.AddWithValue("$now", now);
+            await follow.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -116,5 +116,20 @@ internal static class SchemaMigrations
                 PRIMARY KEY (system, object_type, record_id)
             );
             """),
+        new(4, "source records: each record's latest canonical contact, its person and its change sequence", """
+            CREATE TABLE source_records (
+                system      TEXT NOT NULL,
+                object_type TEXT NOT NULL,
+                source_id   TEXT NOT NULL,
+                person_id   TEXT NOT NULL,
+                contact     TEXT NOT NULL,
+                change_seq  INTEGER NOT NULL,
+                updated_at  TEXT NOT NULL,
+                PRIMARY KEY (system, object_type, source_id)
+            );
+
+            CREATE INDEX ix_source_records_person ON source_records (person_id);
+            CREATE UNIQUE INDEX ix_source_records_change ON source_records (change_seq);
+            """),
     ];
 }

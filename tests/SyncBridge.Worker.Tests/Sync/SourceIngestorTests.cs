@@ -47,7 +47,8 @@ public sealed class SourceIngestorTests : IAsyncDisposable
         Assert.Equal(200, await _services.GetRequiredService<IIdentityStore>().CountPersonsAsync(TestContext.Current.CancellationToken));
     }
 
-    private SourceIngestor Ingestor() => new(_services.GetRequiredService<IStateStore>(), _services.GetRequiredService<IIdentityStore>(), NullLogger<SourceIngestor>.Instance);
+    private SourceIngestor Ingestor() => new(
+        _services.GetRequiredService<IStateStore>(), _services.GetRequiredService<IIdentityStore>(), _services.GetRequiredService<IContactStore>(), NullLogger<SourceIngestor>.Instance);
 
     private static CanonicalContact Contact(SourceSystem system, string objectType, string id, string email) => new()
     {
@@ -124,6 +125,85 @@ public sealed class SourceIngestorTests : IAsyncDisposable
         var second = await identities.FindPersonBySourceAsync(new SourceRef(SourceSystem.HubSpot, "contact", "1"), TestContext.Current.CancellationToken);
 
         Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task IngestAsync_TwoSystemsSameEmail_StoresBothContactsUnderTheirPerson()
+    {
+        var t = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        var fromHubSpot = Contact(SourceSystem.HubSpot, "contact", "1", "taro@example.jp") with { FamilyName = "佐藤", SourceModifiedAt = t };
+        var fromSalesforce = Contact(SourceSystem.Salesforce, "Lead", "00Q1", "taro@example.jp") with { Title = "CTO" };
+
+        await Ingestor().IngestAsync(new FakeSource("hubspot:contacts", [Page(t, "1", fromHubSpot)]), TestContext.Current.CancellationToken);
+        await Ingestor().IngestAsync(new FakeSource("salesforce:leads", [Page(t, "00Q1", fromSalesforce)]), TestContext.Current.CancellationToken);
+
+        var person = await _services.GetRequiredService<IIdentityStore>().FindPersonBySourceAsync(fromHubSpot.Source, TestContext.Current.CancellationToken);
+        var stored = await _services.GetRequiredService<IContactStore>().GetContactsOfPersonsAsync([person!], TestContext.Current.CancellationToken);
+        Assert.Equal(
+            [CanonicalContactJson.Write(fromHubSpot), CanonicalContactJson.Write(fromSalesforce)],
+            stored[person!].Select(CanonicalContactJson.Write));
+    }
+
+    [Fact]
+    public async Task IngestAsync_LaterRecordJoinsTwoPersons_BothContactsMoveToTheSurvivor()
+    {
+        var t = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        var hubspot = Contact(SourceSystem.HubSpot, "contact", "1", "a@example.jp");
+        var lead = Contact(SourceSystem.Salesforce, "Lead", "00Q1", "b@example.jp");
+        await Ingestor().IngestAsync(new FakeSource("first", [Page(t, "1", hubspot, lead)]), TestContext.Current.CancellationToken);
+        var identities = _services.GetRequiredService<IIdentityStore>();
+        Assert.Equal(2, await identities.CountPersonsAsync(TestContext.Current.CancellationToken));
+
+        // The HubSpot record now says it is that Lead too (HubSpot's Salesforce sync): the two persons merge.
+        var joined = hubspot with { Identities = [hubspot.Source, lead.Source] };
+        await Ingestor().IngestAsync(new FakeSource("second", [Page(t.AddSeconds(1), "2", joined)]), TestContext.Current.CancellationToken);
+
+        var survivor = await identities.FindPersonBySourceAsync(hubspot.Source, TestContext.Current.CancellationToken);
+        Assert.Equal(1, await identities.CountPersonsAsync(TestContext.Current.CancellationToken));
+        var stored = await _services.GetRequiredService<IContactStore>().GetContactsOfPersonsAsync([survivor!], TestContext.Current.CancellationToken);
+        Assert.Equal([hubspot.Source, lead.Source], stored[survivor!].Select(c => c.Source));
+        Assert.Equal(2, stored[survivor!].Single(c => c.Source == hubspot.Source).Identities.Count);
+        var changed = await _services.GetRequiredService<IContactStore>().ListChangedPersonsAsync(0, 10, TestContext.Current.CancellationToken);
+        Assert.Equal([survivor!], changed.PersonIds);
+    }
+
+    [Fact]
+    public async Task IngestAsync_ContactSaveFails_DoesNotSaveThatPagesCursor()
+    {
+        var t = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        var source = new FakeSource("hubspot:contacts",
+        [
+            Page(t, "1", Contact(SourceSystem.HubSpot, "contact", "1", "a@example.jp")),
+            Page(t.AddSeconds(1), "2", Contact(SourceSystem.HubSpot, "contact", "2", "b@example.jp")),
+        ]);
+        var failing = new FailingContactStore(_services.GetRequiredService<IContactStore>(), failOnCall: 2);
+        using var ingestor = new SourceIngestor(
+            _services.GetRequiredService<IStateStore>(), _services.GetRequiredService<IIdentityStore>(), failing, NullLogger<SourceIngestor>.Instance);
+
+        await Assert.ThrowsAsync<IOException>(() => ingestor.IngestAsync(source, TestContext.Current.CancellationToken));
+
+        var saved = await _services.GetRequiredService<IStateStore>().GetCursorAsync("hubspot:contacts", TestContext.Current.CancellationToken);
+        Assert.Equal(new SourceCursor(t, "1"), saved);
+
+        // The next run re-reads the failed page and stores its contact.
+        await Ingestor().IngestAsync(source, TestContext.Current.CancellationToken);
+        var person = await _services.GetRequiredService<IIdentityStore>().FindPersonBySourceAsync(new SourceRef(SourceSystem.HubSpot, "contact", "2"), TestContext.Current.CancellationToken);
+        Assert.Single((await _services.GetRequiredService<IContactStore>().GetContactsOfPersonsAsync([person!], TestContext.Current.CancellationToken))[person!]);
+    }
+
+    /// <summary>Our contact store that fails its n-th save (a disk or lock error), passing the others through.</summary>
+    private sealed class FailingContactStore(IContactStore inner, int failOnCall) : IContactStore
+    {
+        private int _calls;
+
+        public Task SaveContactsAsync(IReadOnlyList<PersonContact> contacts, CancellationToken cancellationToken) =>
+            ++_calls == failOnCall ? throw new IOException("disk full") : inner.SaveContactsAsync(contacts, cancellationToken);
+
+        public Task<IReadOnlyDictionary<string, IReadOnlyList<CanonicalContact>>> GetContactsOfPersonsAsync(IReadOnlyCollection<string> personIds, CancellationToken cancellationToken) =>
+            inner.GetContactsOfPersonsAsync(personIds, cancellationToken);
+
+        public Task<ChangedPersons> ListChangedPersonsAsync(long afterSequence, int max, CancellationToken cancellationToken) =>
+            inner.ListChangedPersonsAsync(afterSequence, max, cancellationToken);
     }
 
     private sealed class FakeSource(string name, IReadOnlyList<ContactPage> pages, int failAfterPages = -1) : IContactSource

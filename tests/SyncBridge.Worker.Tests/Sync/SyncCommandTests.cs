@@ -1,4 +1,9 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SyncBridge.Core.Identity;
+using SyncBridge.Core.Sync;
+using SyncBridge.Storage;
 using SyncBridge.Worker.Cli;
 
 namespace SyncBridge.Worker.Tests.Sync;
@@ -68,6 +73,48 @@ public sealed partial class SyncCommandTests : IDisposable
         Assert.Contains("--source", err, StringComparison.Ordinal);
         Assert.Contains("marketo:leads", err, StringComparison.Ordinal);
         Assert.Contains("hubspot:contacts", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_NoCredentials_StoresAContactForEverySourceLinkUnderItsPerson()
+    {
+        var (code, _, err) = await RunAsync(Settings(120), "sync");
+        Assert.True(code == 0, err);
+
+        var path = Path.Combine(_directory, "state.db");
+        var links = Count(path, "SELECT COUNT(*) FROM source_links;");
+        Assert.True(links >= 120, $"{links} source links");
+        Assert.Equal(0, Count(path, """
+            SELECT COUNT(*) FROM source_links l LEFT JOIN source_records r
+                ON r.system = l.system AND r.object_type = l.object_type AND r.source_id = l.source_id
+            WHERE r.source_id IS NULL OR r.person_id <> l.person_id;
+            """));
+
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["SyncBridge:State:SqlitePath"] = path })
+            .Build();
+        await using var services = new ServiceCollection().AddLogging().AddSqliteStateStore(configuration).BuildServiceProvider();
+        var contacts = services.GetRequiredService<IContactStore>();
+        var changed = await contacts.ListChangedPersonsAsync(0, int.MaxValue, TestContext.Current.CancellationToken);
+        Assert.Equal(Count(path, "SELECT COUNT(*) FROM persons;"), changed.PersonIds.Count);
+        var identities = services.GetRequiredService<IIdentityStore>();
+        var stored = await contacts.GetContactsOfPersonsAsync(changed.PersonIds, TestContext.Current.CancellationToken);
+        Assert.Equal(links, stored.Values.Sum(c => c.Count));
+        foreach (var personId in changed.PersonIds.Take(40))
+        {
+            var person = await identities.GetPersonAsync(personId, TestContext.Current.CancellationToken);
+            Assert.Equal(person!.Sources.Select(s => s.ToString()).Order(StringComparer.Ordinal), stored[personId].Select(c => c.Source.ToString()).Order(StringComparer.Ordinal));
+            Assert.All(stored[personId], c => Assert.False(string.IsNullOrEmpty(c.Email.Original) && string.IsNullOrEmpty(c.FamilyName) && c.Phone.IsEmpty, "an empty contact was stored"));
+        }
+    }
+
+    private static long Count(string path, string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]
