@@ -43,6 +43,7 @@ internal sealed class ConnectedHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(simulators.Settings);
             builder.Services.AddSync(builder.Configuration, selection);
             builder.Services.AddUpdatePath(builder.Configuration);
+            Commands.PlanConfiguration.AddDecisionSettings(builder);
             builder.Services.TryAddSingleton<CrmBootstrapper>();
             if (settings.RunBackgroundServices)
             {

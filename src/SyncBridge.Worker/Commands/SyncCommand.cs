@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using SyncBridge.Core.Sync;
+using SyncBridge.Core.Sync.Updates;
 using SyncBridge.Worker.Cli;
 using SyncBridge.Worker.Hosting;
 using SyncBridge.Worker.Sync;
@@ -18,7 +19,7 @@ internal static class SyncCommand
     {
         var once = new Option<bool>("--once") { Description = "One cycle, then exit (what sync always does; the flag makes scripts read plainly)." };
         var sourceName = new Option<string?>("--source") { Description = "Only this source (e.g. hubspot:contacts, salesforce:leads, salesforce:contacts)." };
-        var command = new Command("sync", "Poll every configured source once (HubSpot contacts, Salesforce Leads and Contacts; built-in simulators for CRMs without credentials), resolve the contacts to persons in the state store, save each source's cursor, then publish the outbox and apply queued updates to the CRMs, and exit.")
+        var command = new Command("sync", "Poll every configured source once (HubSpot contacts, Salesforce Leads and Contacts; built-in simulators for CRMs without credentials), resolve the contacts to persons in the state store, save each source's cursor, then decide every person from the state store when something changed, publish the outbox and apply the queued updates to the CRMs, and exit.")
         {
             once,
             sourceName,
@@ -37,6 +38,8 @@ internal static class SyncCommand
                 return code;
             }
 
+            var decided = await connected.Services.GetRequiredService<PersonDecider>().DecideAsync(cancellationToken).ConfigureAwait(false);
+            context.Output.WriteLine(decided.ToString());
             var dispatch = connected.Services.GetRequiredService<OutboxDispatchLoop>();
             var consume = connected.Services.GetRequiredService<UpdateConsumeLoop>();
             await UpdateDrain.RunUntilEmptyAsync(connected.Services, dispatch, consume, dispatching: true, cancellationToken).ConfigureAwait(false);

@@ -53,7 +53,7 @@ public sealed partial class SyncCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Sync_OnceWithOneSource_PollsOnlyThatSourceThenDrainsTheUpdatePath()
+    public async Task Sync_OnceWithOneSource_PollsOnlyThatSourceThenDecidesAndAppliesItsUpdates()
     {
         var (code, output, err) = await RunAsync(Settings(60), "sync", "--once", "--source", "salesforce:leads");
 
@@ -61,8 +61,42 @@ public sealed partial class SyncCommandTests : IDisposable
         Assert.Contains("salesforce:leads:", output, StringComparison.Ordinal);
         Assert.DoesNotContain("hubspot:contacts:", output, StringComparison.Ordinal);
         Assert.DoesNotContain("salesforce:contacts:", output, StringComparison.Ordinal);
+        var updates = Updates().Match(output);
+        Assert.True(updates.Success, output);
+        Assert.Equal(updates.Groups["dispatched"].Value, updates.Groups["applied"].Value);
+        Assert.Equal("0", updates.Groups["dead"].Value);
+    }
+
+    [Fact]
+    public async Task Sync_NoCredentials_DecidesEveryPersonAndAppliesEveryQueuedUpdateThenNothingTheSecondTime()
+    {
+        var (code, output, err) = await RunAsync(Settings(90), "sync");
+        Assert.True(code == 0, err);
+
+        var decided = Decided().Match(output);
+        var updates = Updates().Match(output);
+        Assert.True(decided.Success && updates.Success, output);
+        var path = Path.Combine(_directory, "state.db");
+        Assert.Equal(Count(path, "SELECT COUNT(*) FROM persons;"), long.Parse(decided.Groups["persons"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        var queued = int.Parse(decided.Groups["queued"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(queued >= 90, $"only {queued} updates queued for 90+ people in two CRMs");
+        Assert.Equal(decided.Groups["queued"].Value, updates.Groups["dispatched"].Value);
+        Assert.Equal(decided.Groups["queued"].Value, updates.Groups["applied"].Value);
+        Assert.Equal("0", updates.Groups["dead"].Value);
+        Assert.Equal(Count(path, "SELECT COUNT(*) FROM persons;"), Count(path, "SELECT COUNT(*) FROM decisions;"));
+        Assert.Equal(0, Count(path, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL;"));
+
+        (code, output, err) = await RunAsync(Settings(90), "sync");
+        Assert.True(code == 0, err);
+        Assert.Contains("decisions: 0 persons decided", output, StringComparison.Ordinal);
         Assert.Contains("updates: dispatched 0; received 0", output, StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"decisions: (?<persons>\d+) persons decided, \d+ marketing contacts, (?<queued>\d+) updates queued")]
+    private static partial Regex Decided();
+
+    [GeneratedRegex(@"updates: dispatched (?<dispatched>\d+); received \d+: applied (?<applied>\d+), .* dead-lettered (?<dead>\d+)")]
+    private static partial Regex Updates();
 
     [Fact]
     public async Task Sync_UnknownSource_StopsNamingTheOptionAndTheSources()

@@ -7,7 +7,8 @@ namespace SyncBridge.Core.Sync.Updates;
 public static class UpdatesServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the update path: <see cref="UpdatePlanner"/> (decisions → outbox), <see cref="OutboxDispatcher"/>
+    /// Registers the update path: <see cref="PersonDecider"/> (state store → decisions; needs the decision engine and
+    /// the merge policy registered), <see cref="UpdatePlanner"/> (decisions → outbox), <see cref="OutboxDispatcher"/>
     /// (outbox → queue) and <see cref="UpdateConsumer"/> (queue → CRMs) with <see cref="UpdateConsumerOptions"/>
     /// and <see cref="OutboxOptions"/> validated at start (bind their sections in the host). The state
     /// store (<see cref="IOutboxStore"/>, <see cref="IAppliedUpdateStore"/>), the queue and the connectors register
@@ -23,6 +24,7 @@ public static class UpdatesServiceCollectionExtensions
         services.TryAddSingleton<UpdatePlanner>();
         services.TryAddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<UpdateConsumer>();
+        services.TryAddSingleton<PersonDecider>();
         return services;
     }
 }

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using SyncBridge.Core.Decisions;
+using SyncBridge.Core.Identity;
+
+namespace SyncBridge.Core.Sync.Updates;
+
+/// <summary>
+/// Decides from the state store and puts the result in the outbox. When any person's stored contacts changed since the
+/// last run (the contact store's change sequence, kept as the cursor <see cref="CursorName"/>), every person is decided
+/// again — the tier budget ranks the whole population — from the merge of its stored source contacts, and
+/// <see cref="UpdatePlanner"/> commits the decisions with only the records whose SyncBridge properties change. The
+/// cursor is saved after the commit, so a crash decides again (harmless: unchanged records add nothing).
+/// </summary>
+public sealed partial class PersonDecider(
+    IContactStore contacts,
+    IStateStore state,
+    PersonMerger merger,
+    DecisionEngine engine,
+    UpdatePlanner planner,
+    TimeProvider time,
+    ILogger<PersonDecider> logger)
+{
+    /// <summary>The state-store cursor holding the last change sequence decided.</summary>
+    public const string CursorName = "decisions";
+
+    private const int LoadChunk = 1_000;
+
+    /// <summary>Decides everyone when something changed; returns what was decided and queued (nothing when nothing changed).</summary>
+    public async Task<DecideSummary> DecideAsync(CancellationToken cancellationToken)
+    {
+        var cursor = await state.GetCursorAsync(CursorName, cancellationToken).ConfigureAwait(false);
+        var after = long.TryParse(cursor?.State, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) ? sequence : 0;
+        var changed = await contacts.ListChangedPersonsAsync(after, 1, cancellationToken).ConfigureAwait(false);
+        if (changed.PersonIds.Count == 0)
+        {
+            return new DecideSummary(0, 0, 0);
+        }
+
+        var everyone = await contacts.ListChangedPersonsAsync(0, int.MaxValue, cancellationToken).ConfigureAwait(false);
+        var subjects = new List<DecisionSubject>(everyone.PersonIds.Count);
+        var targets = new Dictionary<string, IReadOnlyList<Contacts.SourceRef>>(StringComparer.Ordinal);
+        foreach (var chunk in everyone.PersonIds.Chunk(LoadChunk))
+        {
+            var stored = await contacts.GetContactsOfPersonsAsync(chunk, cancellationToken).ConfigureAwait(false);
+            foreach (var personId in chunk)
+            {
+                if (!stored.TryGetValue(personId, out var records) || records.Count == 0)
+                {
+                    continue; // merged away since it was listed
+                }
+
+                subjects.Add(new DecisionSubject(personId, merger.Merge(personId, records).Contact));
+                targets[personId] = records.Select(r => r.Source).Distinct().ToList();
+            }
+        }
+
+        var asOf = time.GetUtcNow();
+        var batch = engine.DecideAll(subjects, asOf);
+        var people = batch.Decisions.Select(d => new DecidedPerson(d, targets[d.PersonId])).ToList();
+        var result = await planner.CommitAsync(people, cancellationToken).ConfigureAwait(false);
+        await state.SaveCursorAsync(CursorName, new SourceCursor(asOf, string.Empty, everyone.LastSequence.ToString(CultureInfo.InvariantCulture)), cancellationToken).ConfigureAwait(false);
+        var marketing = batch.Decisions.Count(d => d.Marketing == MarketingStatus.Marketing);
+        Log.Decided(logger, people.Count, result.Messages.Count, marketing);
+        return new DecideSummary(people.Count, result.Messages.Count, marketing);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1331, Level = LogLevel.Information, Message = "Decided {Persons} persons ({Marketing} marketing contacts); {Updates} updates queued in the outbox")]
+        public static partial void Decided(ILogger logger, int persons, int updates, int marketing);
+    }
+}
+
+/// <summary>What one <see cref="PersonDecider.DecideAsync"/> did: persons decided, updates put in the outbox, marketing contacts after the budget.</summary>
+public sealed record DecideSummary(int Persons, int Updates, int MarketingContacts)
+{
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"decisions: {Persons} persons decided, {MarketingContacts} marketing contacts, {Updates} updates queued");
+}
