@@ -11,8 +11,9 @@ using SyncBridge.Worker.Normalize;
 namespace SyncBridge.Worker.Commands;
 
 /// <summary>
-/// <c>demo</c>: runs SyncBridge on embedded defaults with no accounts and no servers — today, normalization and
-/// identity resolution of the bundled sample contacts — and prints what it found.
+/// <c>demo</c>: runs SyncBridge on embedded defaults with no accounts and no servers — normalization and identity
+/// resolution of the bundled sample contacts, then the sync path against the built-in simulators (poll, resolve,
+/// decide, outbox, queue, apply) — and prints what each step did.
 /// </summary>
 internal static class DemoCommand
 {
@@ -23,7 +24,7 @@ internal static class DemoCommand
             Description = "Where the demo writes its files.",
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "demo")),
         };
-        var command = new Command("demo", "Run on embedded defaults (no accounts, no servers): normalize and resolve the bundled sample contacts and print the persons found.")
+        var command = new Command("demo", "Run on embedded defaults (no accounts, no servers): normalize and resolve the bundled sample contacts, then sync the built-in HubSpot and Salesforce simulators, decide every person and send the lifecycle updates back through the embedded queue.")
         {
             outputDirectory,
         };
@@ -59,7 +60,8 @@ internal static class DemoCommand
 
     /// <summary>
     /// The second half of the demo: the built-in HubSpot and Salesforce simulators (same fictional people, formatted
-    /// differently), read through the real connectors into a fresh state store, as <c>sync</c> does.
+    /// differently), read through the real connectors into a fresh state store, decided, and the resulting lifecycle
+    /// updates sent back to the simulators through the embedded queue, as <c>sync</c> does.
     /// </summary>
     private static async Task<int> SyncFromSimulatorsAsync(CliContext context, DirectoryInfo directory, IReadOnlyList<string> configFiles, CancellationToken cancellationToken)
     {
@@ -88,6 +90,7 @@ internal static class DemoCommand
         var code = await SyncCommand.RunAllAsync(context, connected, cancellationToken).ConfigureAwait(false);
         var persons = await connected.Services.GetRequiredService<SyncBridge.Core.Identity.IIdentityStore>().CountPersonsAsync(cancellationToken).ConfigureAwait(false);
         context.Output.WriteLine($"persons in the state store after both CRMs: {persons} (records of the same human in HubSpot and Salesforce resolve to one person)");
+        await SyncCommand.DecideAndApplyAsync(context, connected, cancellationToken).ConfigureAwait(false);
         context.Output.WriteLine($"state store: {database}");
         return code;
     }

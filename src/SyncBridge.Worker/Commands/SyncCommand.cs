@@ -38,15 +38,26 @@ internal static class SyncCommand
                 return code;
             }
 
-            var decided = await connected.Services.GetRequiredService<PersonDecider>().DecideAsync(cancellationToken).ConfigureAwait(false);
-            context.Output.WriteLine(decided.ToString());
-            var dispatch = connected.Services.GetRequiredService<OutboxDispatchLoop>();
-            var consume = connected.Services.GetRequiredService<UpdateConsumeLoop>();
-            await UpdateDrain.RunUntilEmptyAsync(connected.Services, dispatch, consume, dispatching: true, cancellationToken).ConfigureAwait(false);
-            context.Output.WriteLine(UpdateDrain.Summary(dispatch, consume));
+            await DecideAndApplyAsync(context, connected, cancellationToken).ConfigureAwait(false);
             return code;
         });
         return command;
+    }
+
+    /// <summary>
+    /// After the sources: decides from the state store when anything changed, publishes the outbox and applies the
+    /// queued updates until nothing is left; prints a <c>decisions: …</c> and an <c>updates: …</c> line.
+    /// </summary>
+    public static async Task DecideAndApplyAsync(CliContext context, ConnectedHost connected, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(connected);
+        var decided = await connected.Services.GetRequiredService<PersonDecider>().DecideAsync(cancellationToken).ConfigureAwait(false);
+        context.Output.WriteLine(decided.ToString());
+        var dispatch = connected.Services.GetRequiredService<OutboxDispatchLoop>();
+        var consume = connected.Services.GetRequiredService<UpdateConsumeLoop>();
+        await UpdateDrain.RunUntilEmptyAsync(connected.Services, dispatch, consume, dispatching: true, cancellationToken).ConfigureAwait(false);
+        context.Output.WriteLine(UpdateDrain.Summary(dispatch, consume));
     }
 
     /// <summary>
