@@ -39,7 +39,7 @@ internal sealed partial class OutboxDispatchLoop(OutboxDispatcher dispatcher, IO
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1401, Level = LogLevel.Error, Message = "Dispatching the outbox failed; the messages stay pending and the next dispatch tries again")]
+        [LoggerMessage(EventId = 1701, Level = LogLevel.Error, Message = "Dispatching the outbox failed; the messages stay pending and the next dispatch tries again")]
         public static partial void DispatchFailed(ILogger logger, Exception exception);
     }
 }

@@ -67,7 +67,7 @@ internal sealed partial class UpdateConsumeLoop(UpdateConsumer consumer, IOption
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1411, Level = LogLevel.Error, Message = "Receiving updates failed; retrying after a backoff")]
+        [LoggerMessage(EventId = 1711, Level = LogLevel.Error, Message = "Receiving updates failed; retrying after a backoff")]
         public static partial void ConsumeFailed(ILogger logger, Exception exception);
     }
 }

@@ -54,6 +54,7 @@ internal static class UpdatePathServiceCollectionExtensions
         services.AddUpdates();
         services.AddOptions<UpdateConsumerOptions>().Bind(configuration.GetSection(UpdateConsumerOptions.SectionName));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName));
+        services.TryAddSingleton<DecideLoop>();
         services.TryAddSingleton<OutboxDispatchLoop>();
         services.TryAddSingleton<UpdateConsumeLoop>();
         return services;

@@ -160,6 +160,61 @@ public sealed partial class SyncCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_EmbeddedDefaults_PollsDecidesAndAppliesInTheBackgroundUntilStopped()
+    {
+        var settings = Settings(60, ",\"Outbox\":{\"DecideInterval\":\"00:00:01\",\"DispatchInterval\":\"00:00:00.200\"},\"Consumer\":{\"IdleDelay\":\"00:00:00.200\"}");
+        var config = Path.Combine(_directory, "settings.json");
+        await File.WriteAllTextAsync(config, settings, TestContext.Current.CancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var error = new StringWriter();
+        var run = SyncBridgeCli.InvokeAsync(["run", "--config", config], new CliContext(new StringWriter(), error, TimeProvider.System), stop.Token);
+
+        // Done when every person has a decision, updates went out and nothing is pending or queued.
+        var path = Path.Combine(_directory, "state.db");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var done = false;
+        while (!done && !run.IsCompleted && clock.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+            done = File.Exists(path) && Tables(path).Contains("messages")
+                && Count(path, "SELECT COUNT(*) FROM decisions;") > 0
+                && Count(path, "SELECT COUNT(*) FROM decisions;") == Count(path, "SELECT COUNT(*) FROM persons;")
+                && Count(path, "SELECT COUNT(*) FROM outbox;") > 0
+                && Count(path, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL;") == 0
+                && Count(path, "SELECT COUNT(*) FROM messages;") == 0;
+        }
+
+        await stop.CancelAsync();
+        var code = await run;
+        Assert.True(done, $"run did not decide and apply everything within 90 s (exit {code}): {error}");
+        Assert.Equal(0, Count(path, "SELECT COUNT(*) FROM dead_letters;"));
+        // Every record written to ends at the last version the outbox sent it (run may decide mid-ingest, then again).
+        Assert.Equal(
+            Count(path, "SELECT COUNT(*) FROM (SELECT DISTINCT system, object_type, record_id FROM outbox);"),
+            Count(path, """
+                SELECT COUNT(*) FROM (SELECT system, object_type, record_id, MAX(version) AS last FROM outbox GROUP BY system, object_type, record_id) o
+                JOIN applied_updates a ON a.system = o.system AND a.object_type = o.object_type AND a.record_id = o.record_id
+                WHERE a.applied_version = o.last;
+                """));
+    }
+
+    private static HashSet<string> Tables(string path)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table';";
+        using var reader = command.ExecuteReader();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    [Fact]
     public async Task Run_BadPollCron_StopsAtStartNamingTheSetting()
     {
         var (code, _, err) = await RunAsync(Settings(10, ",\"Scheduler\":{\"PollCron\":\"every five minutes\"}"), "run");

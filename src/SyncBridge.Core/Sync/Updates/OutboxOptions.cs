@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace SyncBridge.Core.Sync.Updates;
 
-/// <summary>Settings of section <c>SyncBridge:Outbox</c>: how often the dispatcher publishes the outbox to the queue.</summary>
+/// <summary>Settings of section <c>SyncBridge:Outbox</c>: how often <c>run</c> decides into the outbox and publishes it to the queue.</summary>
 public sealed class OutboxOptions
 {
     public const string SectionName = "SyncBridge:Outbox";
@@ -10,4 +10,8 @@ public sealed class OutboxOptions
     /// <summary>The wait between dispatches (each dispatch sends everything pending, in batches of <see cref="OutboxDispatcher.BatchSize"/>), and after a failed one.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often <c>run</c> checks for changed stored contacts and, when there are, decides everyone into the outbox.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan DecideInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -47,7 +47,7 @@ public sealed partial class UpdatePlanner(IOutboxStore outbox, IEnumerable<IDeci
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Committed {Decisions} decisions and {Messages} update messages to the outbox")]
+        [LoggerMessage(EventId = 1341, Level = LogLevel.Information, Message = "Committed {Decisions} decisions and {Messages} update messages to the outbox")]
         public static partial void Committed(ILogger logger, int decisions, int messages);
     }
 }
