@@ -43,6 +43,7 @@ internal static class ImportCommand
                 services.GetRequiredService<ContactNormalizer>(),
                 services.GetRequiredService<PersonMerger>(),
                 services.GetRequiredService<IIdentityStore>(),
+                services.GetRequiredService<SyncBridge.Core.Sync.IContactStore>(),
                 context.Error,
                 context.Time);
             try

@@ -1,6 +1,7 @@
 using SyncBridge.Core.Contacts;
 using SyncBridge.Core.Identity;
 using SyncBridge.Core.Normalization;
+using SyncBridge.Core.Sync;
 using SyncBridge.Worker.Normalize;
 
 namespace SyncBridge.Worker.Import;
@@ -8,11 +9,12 @@ namespace SyncBridge.Worker.Import;
 /// <summary>
 /// The <c>import</c> verb's work: normalizes a contacts file, resolves it to persons, merges each person's records
 /// with the field-level merge policy, and stores persons (keys, source links) and merge conflicts in the state
-/// store. Records linked before (same key or source record) join their stored person: the store moves keys and links
+/// store, with each record's canonical contact (records with a source id), so `sync` and `run` decide imported people
+/// like any other. Records linked before (same key or source record) join their stored person: the store moves keys and links
 /// when persons merge. Holds the file's normalized records in memory while it resolves them: meant for imports and
 /// exports of up to a few hundred thousand rows (use <c>normalize</c> for unbounded files).
 /// </summary>
-internal sealed class ContactImporter(ContactNormalizer normalizer, PersonMerger merger, IIdentityStore store, TextWriter diagnostics, TimeProvider time)
+internal sealed class ContactImporter(ContactNormalizer normalizer, PersonMerger merger, IIdentityStore store, IContactStore contactStore, TextWriter diagnostics, TimeProvider time)
 {
     private const int BatchSize = 1_000;
 
@@ -40,6 +42,7 @@ internal sealed class ContactImporter(ContactNormalizer normalizer, PersonMerger
 
         var persons = new StoredPersonBatch(store);
         var conflicts = new List<MergeConflict>();
+        var stored = new List<PersonContact>();
         var personIds = new HashSet<string>(StringComparer.Ordinal);
         int multiRecord = 0, conflictCount = 0;
         foreach (var cluster in graph.Clusters())
@@ -51,23 +54,32 @@ internal sealed class ContactImporter(ContactNormalizer normalizer, PersonMerger
             // Join the persons stored before that share a key or a source record: they keep their id.
             var personId = await persons.AddAsync(cluster.PersonId, records, keysOfRecords, cancellationToken).ConfigureAwait(false);
             conflicts.AddRange(merger.Merge(personId, records).Conflicts);
+            stored.AddRange(records.Where(r => !string.IsNullOrWhiteSpace(r.Source.Id)).Select(r => new PersonContact(personId, r)));
             personIds.Add(personId);
             multiRecord += records.Count > 1 ? 1 : 0;
 
             if (persons.Count >= BatchSize)
             {
-                conflictCount += await FlushAsync(persons, conflicts, cancellationToken).ConfigureAwait(false);
+                conflictCount += await FlushAsync(persons, conflicts, stored, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        conflictCount += await FlushAsync(persons, conflicts, cancellationToken).ConfigureAwait(false);
+        conflictCount += await FlushAsync(persons, conflicts, stored, cancellationToken).ConfigureAwait(false);
         return new ImportSummary(contacts.Count, malformed, personIds.Count, multiRecord, conflictCount, time.GetElapsedTime(started));
     }
 
-    private async Task<int> FlushAsync(StoredPersonBatch persons, List<MergeConflict> conflicts, CancellationToken cancellationToken)
+    private async Task<int> FlushAsync(StoredPersonBatch persons, List<MergeConflict> conflicts, List<PersonContact> stored, CancellationToken cancellationToken)
     {
         var count = conflicts.Count;
         await persons.SaveAsync(cancellationToken).ConfigureAwait(false);
+
+        // The records' contacts, filed under their persons (after the links, which the contact store follows), so
+        // imported people are decided like any other.
+        if (stored.Count > 0)
+        {
+            await contactStore.SaveContactsAsync(stored.ToArray(), cancellationToken).ConfigureAwait(false);
+            stored.Clear();
+        }
 
         if (conflicts.Count > 0)
         {
