@@ -70,22 +70,13 @@ public sealed partial class ImportCommandTests : IDisposable
 
         Assert.True(code == 0, err);
         var path = Path.Combine(_directory, "state", "syncbridge.db");
-        Assert.Equal(3, Scalar(path, "SELECT COUNT(*) FROM source_records;"));
-        Assert.Equal(2, Scalar(path, "SELECT COUNT(DISTINCT person_id) FROM source_records;"));
-        Assert.Equal(0, Scalar(path, """
+        Assert.Equal(3, SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM source_records;"));
+        Assert.Equal(2, SqliteProbe.Scalar(path, "SELECT COUNT(DISTINCT person_id) FROM source_records;"));
+        Assert.Equal(0, SqliteProbe.Scalar(path, """
             SELECT COUNT(*) FROM source_links l LEFT JOIN source_records r
                 ON r.system = l.system AND r.object_type = l.object_type AND r.source_id = l.source_id
             WHERE r.source_id IS NULL OR r.person_id <> l.person_id;
             """));
-    }
-
-    private static long Scalar(string path, string sql)
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]

@@ -77,14 +77,14 @@ public sealed partial class SyncCommandTests : IDisposable
         var updates = Updates().Match(output);
         Assert.True(decided.Success && updates.Success, output);
         var path = Path.Combine(_directory, "state.db");
-        Assert.Equal(Count(path, "SELECT COUNT(*) FROM persons;"), long.Parse(decided.Groups["persons"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM persons;"), long.Parse(decided.Groups["persons"].Value, System.Globalization.CultureInfo.InvariantCulture));
         var queued = int.Parse(decided.Groups["queued"].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(queued >= 90, $"only {queued} updates queued for 90+ people in two CRMs");
         Assert.Equal(decided.Groups["queued"].Value, updates.Groups["dispatched"].Value);
         Assert.Equal(decided.Groups["queued"].Value, updates.Groups["applied"].Value);
         Assert.Equal("0", updates.Groups["dead"].Value);
-        Assert.Equal(Count(path, "SELECT COUNT(*) FROM persons;"), Count(path, "SELECT COUNT(*) FROM decisions;"));
-        Assert.Equal(0, Count(path, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL;"));
+        Assert.Equal(SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM persons;"), SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM decisions;"));
+        Assert.Equal(0, SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL;"));
 
         (code, output, err) = await RunAsync(Settings(90), "sync");
         Assert.True(code == 0, err);
@@ -116,9 +116,9 @@ public sealed partial class SyncCommandTests : IDisposable
         Assert.True(code == 0, err);
 
         var path = Path.Combine(_directory, "state.db");
-        var links = Count(path, "SELECT COUNT(*) FROM source_links;");
+        var links = SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM source_links;");
         Assert.True(links >= 120, $"{links} source links");
-        Assert.Equal(0, Count(path, """
+        Assert.Equal(0, SqliteProbe.Scalar(path, """
             SELECT COUNT(*) FROM source_links l LEFT JOIN source_records r
                 ON r.system = l.system AND r.object_type = l.object_type AND r.source_id = l.source_id
             WHERE r.source_id IS NULL OR r.person_id <> l.person_id;
@@ -130,7 +130,7 @@ public sealed partial class SyncCommandTests : IDisposable
         await using var services = new ServiceCollection().AddLogging().AddSqliteStateStore(configuration).BuildServiceProvider();
         var contacts = services.GetRequiredService<IContactStore>();
         var changed = await contacts.ListChangedPersonsAsync(0, int.MaxValue, TestContext.Current.CancellationToken);
-        Assert.Equal(Count(path, "SELECT COUNT(*) FROM persons;"), changed.PersonIds.Count);
+        Assert.Equal(SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM persons;"), changed.PersonIds.Count);
         var identities = services.GetRequiredService<IIdentityStore>();
         var stored = await contacts.GetContactsOfPersonsAsync(changed.PersonIds, TestContext.Current.CancellationToken);
         Assert.Equal(links, stored.Values.Sum(c => c.Count));
@@ -140,15 +140,6 @@ public sealed partial class SyncCommandTests : IDisposable
             Assert.Equal(person!.Sources.Select(s => s.ToString()).Order(StringComparer.Ordinal), stored[personId].Select(c => c.Source.ToString()).Order(StringComparer.Ordinal));
             Assert.All(stored[personId], c => Assert.False(string.IsNullOrEmpty(c.Email.Original) && string.IsNullOrEmpty(c.FamilyName) && c.Phone.IsEmpty, "an empty contact was stored"));
         }
-    }
-
-    private static long Count(string path, string sql)
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]
@@ -177,21 +168,21 @@ public sealed partial class SyncCommandTests : IDisposable
         {
             await Task.Delay(250, TestContext.Current.CancellationToken);
             done = File.Exists(path) && Tables(path).Contains("messages")
-                && Count(path, "SELECT COUNT(*) FROM decisions;") > 0
-                && Count(path, "SELECT COUNT(*) FROM decisions;") == Count(path, "SELECT COUNT(*) FROM persons;")
-                && Count(path, "SELECT COUNT(*) FROM outbox;") > 0
-                && Count(path, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL;") == 0
-                && Count(path, "SELECT COUNT(*) FROM messages;") == 0;
+                && SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM decisions;") > 0
+                && SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM decisions;") == SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM persons;")
+                && SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM outbox;") > 0
+                && SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL;") == 0
+                && SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM messages;") == 0;
         }
 
         await stop.CancelAsync();
         var code = await run;
         Assert.True(done, $"run did not decide and apply everything within 90 s (exit {code}): {error}");
-        Assert.Equal(0, Count(path, "SELECT COUNT(*) FROM dead_letters;"));
+        Assert.Equal(0, SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM dead_letters;"));
         // Every record written to ends at the last version the outbox sent it (run may decide mid-ingest, then again).
         Assert.Equal(
-            Count(path, "SELECT COUNT(*) FROM (SELECT DISTINCT system, object_type, record_id FROM outbox);"),
-            Count(path, """
+            SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM (SELECT DISTINCT system, object_type, record_id FROM outbox);"),
+            SqliteProbe.Scalar(path, """
                 SELECT COUNT(*) FROM (SELECT system, object_type, record_id, MAX(version) AS last FROM outbox GROUP BY system, object_type, record_id) o
                 JOIN applied_updates a ON a.system = o.system AND a.object_type = o.object_type AND a.record_id = o.record_id
                 WHERE a.applied_version = o.last;
