@@ -14,12 +14,10 @@ namespace SyncBridge.Storage.Sqlite;
 internal sealed class SqliteAppliedUpdateStore(SqliteStateStore store, TimeProvider timeProvider) : IAppliedUpdateStore
 {
     public async Task<IReadOnlyList<UpdateClaim>> ClaimAsync(
-        string consumerId, IReadOnlyList<UpdateMessage> messages, IReadOnlySet<string> redelivered, DateTimeOffset claimUntil, CancellationToken cancellationToken)
+        string consumerId, IReadOnlyList<UpdateMessage> messages, DateTimeOffset claimUntil, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(consumerId);
         ArgumentNullException.ThrowIfNull(messages);
-        ArgumentNullException.ThrowIfNull(redelivered);
-        ArgumentNullException.ThrowIfNull(redelivered);
         var claims = new List<UpdateClaim>(messages.Count);
         if (messages.Count == 0)
         {
@@ -42,11 +40,9 @@ internal sealed class SqliteAppliedUpdateStore(SqliteStateStore store, TimeProvi
                         continue;
                     }
 
-                    // A live claim of another consumer keeps the target busy, except a claim of this very message now
-                    // redelivered: the queue hands a message out again only after the previous delivery's lock ended,
-                    // so that holder can no longer settle it (it died or lost its lock); the claim is taken over, in doubt.
-                    var takeOver = sameMessage && redelivered.Contains(message.MessageId);
-                    if (claimedHere.Contains(message.Target) || (row.IsHeldByOtherThan(consumerId, now) && !takeOver))
+                    // A live claim of another consumer keeps the target busy, even for this very message: a dead
+                    // holder may still have a write in flight, which must land or fail before the target is read.
+                    if (claimedHere.Contains(message.Target) || row.IsHeldByOtherThan(consumerId, now))
                     {
                         claims.Add(new UpdateClaim(message, ClaimStatus.Busy, sameMessage ? row.Attempts : 0, false, sameMessage ? row.LastError : string.Empty));
                         continue;

@@ -12,17 +12,15 @@ public interface IAppliedUpdateStore
     /// <summary>
     /// In one transaction, for each message (in the given order): <see cref="ClaimStatus.AlreadyApplied"/> when the
     /// target's applied version is at least the message's; <see cref="ClaimStatus.Busy"/> when another consumer's claim
-    /// on the target lasts beyond now — unless that claim is for this very message and the message is in
-    /// <paramref name="redelivered"/> (its delivery count is above 1: the queue hands a message out again only after
-    /// the previous delivery's lock ended, so the old holder died or lost it; the claim is taken over, in doubt);
-    /// otherwise claims the target for <paramref name="consumerId"/> until <paramref name="claimUntil"/> and returns
-    /// <see cref="ClaimStatus.Claimed"/>. Two messages for one target in one call: the first is claimed, the second is
-    /// Busy. A duplicate copy of a message (first delivery) never takes over a live claim, so two consumers holding
-    /// copies of one message never both write it. A Claimed result is <see cref="UpdateClaim.InDoubt"/> when an
+    /// on the target lasts beyond now — even a claim of this very message: a consumer that died (or lost its lock) may
+    /// still have a write in flight, which must land or fail before anyone reads the target, so a claim is only ever
+    /// taken over once it expired (keep the claim duration above the CRM write timeout); otherwise claims the target for
+    /// <paramref name="consumerId"/> until <paramref name="claimUntil"/> and returns <see cref="ClaimStatus.Claimed"/>.
+    /// Two messages for one target in one call: the first is claimed, the second is Busy. A Claimed result is <see cref="UpdateClaim.InDoubt"/> when an
     /// earlier claim of the same message id, or the target's previous claim (of any message, e.g. an expired one), was
     /// neither recorded applied nor released: that write may have reached the target.
     /// </summary>
-    Task<IReadOnlyList<UpdateClaim>> ClaimAsync(string consumerId, IReadOnlyList<UpdateMessage> messages, IReadOnlySet<string> redelivered, DateTimeOffset claimUntil, CancellationToken cancellationToken);
+    Task<IReadOnlyList<UpdateClaim>> ClaimAsync(string consumerId, IReadOnlyList<UpdateMessage> messages, DateTimeOffset claimUntil, CancellationToken cancellationToken);
 
     /// <summary>In one transaction: raises each target's applied version to the message's (never lowers it) and ends the caller's claims.</summary>
     Task RecordAppliedAsync(string consumerId, IReadOnlyList<UpdateMessage> applied, CancellationToken cancellationToken);

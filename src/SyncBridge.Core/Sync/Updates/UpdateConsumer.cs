@@ -151,8 +151,7 @@ public sealed partial class UpdateConsumer
         }
 
         var claimUntil = _time.GetUtcNow() + _options.LockDuration;
-        var redelivered = round.Where(u => u.DeliveryCount > 1).Select(u => u.Message.MessageId).ToHashSet(StringComparer.Ordinal);
-        var claims = await _ledger.ClaimAsync(ConsumerId, round.Select(u => u.Message).ToList(), redelivered, claimUntil, cancellationToken).ConfigureAwait(false);
+        var claims = await _ledger.ClaimAsync(ConsumerId, round.Select(u => u.Message).ToList(), claimUntil, cancellationToken).ConfigureAwait(false);
         var bySystem = new Dictionary<SourceSystem, List<Claimed>>();
         var skipped = new List<ReceivedUpdate>();
         for (var i = 0; i < round.Count; i++)

@@ -304,7 +304,7 @@ public sealed class UpdateConsumerTests
     [Fact]
     public async Task ConsumeOnceAsync_TargetClaimedByAnotherConsumer_AbandonedAsBusyThenAppliedAfterTheClaimEnds()
     {
-        await _world.Ledger.ClaimAsync("other", [UpdateWorld.Message("p1", Contact, 5)], new HashSet<string>(), _world.Time.GetUtcNow() + TimeSpan.FromMinutes(1), Ct);
+        await _world.Ledger.ClaimAsync("other", [UpdateWorld.Message("p1", Contact, 5)], _world.Time.GetUtcNow() + TimeSpan.FromMinutes(1), Ct);
         await _world.SendAsync(UpdateWorld.Message("p1", Contact, 1));
         var consumer = _world.Consumer("a");
 

@@ -19,10 +19,9 @@ internal sealed class FakeAppliedUpdateStore(TimeProvider time) : IAppliedUpdate
     private readonly Dictionary<SourceRef, string> _targetErrors = [];
     private readonly Dictionary<string, MessageState> _messages = new(StringComparer.Ordinal);
 
-    public Task<IReadOnlyList<UpdateClaim>> ClaimAsync(string consumerId, IReadOnlyList<UpdateMessage> messages, IReadOnlySet<string> redelivered, DateTimeOffset claimUntil, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<UpdateClaim>> ClaimAsync(string consumerId, IReadOnlyList<UpdateMessage> messages, DateTimeOffset claimUntil, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        ArgumentNullException.ThrowIfNull(redelivered);
         var now = time.GetUtcNow();
         var result = new List<UpdateClaim>(messages.Count);
         lock (_gate)
@@ -40,8 +39,7 @@ internal sealed class FakeAppliedUpdateStore(TimeProvider time) : IAppliedUpdate
                 if (claimedNow.Contains(message.Target)
                     || (_claims.TryGetValue(message.Target, out var held)
                         && held.Until > now
-                        && !string.Equals(held.ConsumerId, consumerId, StringComparison.Ordinal)
-                        && !(string.Equals(held.MessageId, message.MessageId, StringComparison.Ordinal) && redelivered.Contains(message.MessageId))))
+                        && !string.Equals(held.ConsumerId, consumerId, StringComparison.Ordinal)))
                 {
                     result.Add(new UpdateClaim(message, ClaimStatus.Busy, state.Attempts, false, state.LastError));
                     continue;

@@ -5,8 +5,6 @@ namespace SyncBridge.Core.Tests.Sync.Updates.Fakes;
 /// <summary>The fake ledger keeps the contract of <see cref="IAppliedUpdateStore"/> (the consumer tests rely on it).</summary>
 public sealed class FakeAppliedUpdateStoreTests
 {
-    private static readonly IReadOnlySet<string> None = new HashSet<string>();
-
     private static readonly Core.Contacts.SourceRef Contact = UpdateWorld.Contact("101");
 
     private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _time = new(UpdateWorld.Start);
@@ -24,7 +22,7 @@ public sealed class FakeAppliedUpdateStoreTests
     [Fact]
     public async Task ClaimAsync_TwoMessagesForOneTargetInOneCall_FirstClaimedSecondBusy()
     {
-        var claims = await _ledger.ClaimAsync("a", [UpdateWorld.Message("p", Contact, 1), UpdateWorld.Message("p", Contact, 2)], None, Until, Ct);
+        var claims = await _ledger.ClaimAsync("a", [UpdateWorld.Message("p", Contact, 1), UpdateWorld.Message("p", Contact, 2)], Until, Ct);
 
         Assert.Equal([ClaimStatus.Claimed, ClaimStatus.Busy], claims.Select(c => c.Status));
         Assert.Equal(1, claims[0].Attempts);
@@ -32,15 +30,16 @@ public sealed class FakeAppliedUpdateStoreTests
     }
 
     [Fact]
-    public async Task ClaimAsync_SameMessageRedeliveredWhileHeldByAnotherConsumer_TakenOverAndInDoubt()
+    public async Task ClaimAsync_SameMessageHeldByAnotherConsumer_BusyUntilExpiryThenTakenOverInDoubt()
     {
         var message = UpdateWorld.Message("p", Contact, 1);
-        await _ledger.ClaimAsync("a", [message], None, Until, Ct);
+        await _ledger.ClaimAsync("a", [message], Until, Ct);
 
-        var duplicateCopy = Assert.Single(await _ledger.ClaimAsync("b", [message], None, Until, Ct));
-        var claim = Assert.Single(await _ledger.ClaimAsync("b", [message], new HashSet<string> { message.MessageId }, Until, Ct));
+        var whileHeld = Assert.Single(await _ledger.ClaimAsync("b", [message], Until, Ct));
+        _time.Advance(TimeSpan.FromMinutes(2));
+        var claim = Assert.Single(await _ledger.ClaimAsync("b", [message], Until, Ct));
 
-        Assert.Equal(ClaimStatus.Busy, duplicateCopy.Status);
+        Assert.Equal(ClaimStatus.Busy, whileHeld.Status);
         Assert.Equal((ClaimStatus.Claimed, 2, true), (claim.Status, claim.Attempts, claim.InDoubt));
         Assert.Equal("b", _ledger.ClaimHolder(Contact));
     }
@@ -48,13 +47,13 @@ public sealed class FakeAppliedUpdateStoreTests
     [Fact]
     public async Task ClaimAsync_OtherMessageHeldByAnotherConsumer_BusyUntilExpiryThenClaimedInDoubt()
     {
-        await _ledger.ClaimAsync("a", [UpdateWorld.Message("p", Contact, 2)], None, Until, Ct);
+        await _ledger.ClaimAsync("a", [UpdateWorld.Message("p", Contact, 2)], Until, Ct);
         var newer = UpdateWorld.Message("p", Contact, 3);
 
-        Assert.Equal(ClaimStatus.Busy, Assert.Single(await _ledger.ClaimAsync("b", [newer], None, Until, Ct)).Status);
+        Assert.Equal(ClaimStatus.Busy, Assert.Single(await _ledger.ClaimAsync("b", [newer], Until, Ct)).Status);
 
         _time.Advance(TimeSpan.FromMinutes(2));
-        var claim = Assert.Single(await _ledger.ClaimAsync("b", [newer], None, Until, Ct));
+        var claim = Assert.Single(await _ledger.ClaimAsync("b", [newer], Until, Ct));
 
         Assert.Equal(ClaimStatus.Claimed, claim.Status);
         Assert.True(claim.InDoubt);
@@ -65,10 +64,10 @@ public sealed class FakeAppliedUpdateStoreTests
     public async Task ClaimAsync_AfterRelease_NotInDoubtAndCarriesTheError()
     {
         var message = UpdateWorld.Message("p", Contact, 1);
-        await _ledger.ClaimAsync("a", [message], None, Until, Ct);
+        await _ledger.ClaimAsync("a", [message], Until, Ct);
         await _ledger.ReleaseAsync("a", [(message, "503")], Ct);
 
-        var claim = Assert.Single(await _ledger.ClaimAsync("b", [message], None, Until, Ct));
+        var claim = Assert.Single(await _ledger.ClaimAsync("b", [message], Until, Ct));
 
         Assert.Equal((ClaimStatus.Claimed, 2, false, "503"), (claim.Status, claim.Attempts, claim.InDoubt, claim.LastError));
     }
@@ -79,7 +78,7 @@ public sealed class FakeAppliedUpdateStoreTests
         await _ledger.RecordAppliedAsync("a", [UpdateWorld.Message("p", Contact, 3)], Ct);
         await _ledger.RecordAppliedAsync("a", [UpdateWorld.Message("p", Contact, 2)], Ct);
 
-        var claims = await _ledger.ClaimAsync("b", [UpdateWorld.Message("p", Contact, 3)], None, Until, Ct);
+        var claims = await _ledger.ClaimAsync("b", [UpdateWorld.Message("p", Contact, 3)], Until, Ct);
 
         Assert.Equal(3, (await _ledger.GetAppliedVersionsAsync([Contact], Ct))[Contact]);
         Assert.Equal(ClaimStatus.AlreadyApplied, Assert.Single(claims).Status);
