@@ -16,10 +16,15 @@ public sealed class RabbitMqUpdatePathTests : UpdatePathSuite
 
     protected override bool StrictPersonOrder => false;
 
+    /// <summary>
+    /// The broker's own delivery limit stays well above the consumer's: kills return every prefetched message (a
+    /// delivery each) and records held by a dead consumer bounce until its claim expires; the consumer dead-letters
+    /// on its own count, with the CRM's error.
+    /// </summary>
     protected override async Task ResetQueueAsync()
     {
         await _broker.EnsureReachableAsync();
-        _queue = await _broker.CreateQueueAsync("e2e-updates", deliveryLimit: 10);
+        _queue = await _broker.CreateQueueAsync("e2e-updates", deliveryLimit: 50);
     }
 
     protected override JsonObject QueueSection(string directory) => new()
