@@ -508,6 +508,28 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Runs <paramref name="operation"/> on a connection opened for it and closed after it, with the same retries.</summary>
+    private async Task<T> ExecuteOnOwnConnectionAsync<T>(Func<AmqpConnectionScope, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        return await _pipeline.ExecuteAsync(
+            async token =>
+            {
+                var scope = await AmqpConnectionScope.OpenAsync(_connectionString, _options, 0, _timeProvider, _logger, token).ConfigureAwait(false);
+                await using (scope.ConfigureAwait(false))
+                {
+                    try
+                    {
+                        return await operation(scope, token).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (scope.IsClosed && e is not (AmqpTransportException or OperationCanceledException or AmqpConnectionLostException))
+                    {
+                        throw new AmqpConnectionLostException($"The AMQP connection dropped during the operation: {e.Message}", e);
+                    }
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<AmqpConnectionScope> GetScopeAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -715,15 +737,17 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
     }
 
     /// <summary>
-    /// Receives up to <paramref name="credit"/> dead letters on a fresh link (credit not restored, so a released message
-    /// does not come back during the scan), lets <paramref name="handle"/> pick the ones to accept, releases the rest.
+    /// Receives up to <paramref name="credit"/> dead letters on a link of a connection of its own (credit not restored,
+    /// so a released message does not come back during the scan), lets <paramref name="handle"/> pick the ones to
+    /// accept, releases the rest, and closes that connection: the broker then has every unaccepted dead letter back
+    /// before the next scan starts (on a shared connection a released message could sit with the closing link).
     /// </summary>
     private Task<T> ScanDeadLettersAsync<T>(
         int credit,
         Func<IReadOnlyList<Message>, AmqpConnectionScope, CancellationToken, Task<(T Result, IReadOnlyCollection<Message> Accept)>> handle,
         CancellationToken cancellationToken)
     {
-        return ExecuteAsync(
+        return ExecuteOnOwnConnectionAsync(
             async (scope, token) =>
             {
                 var link = await scope.AttachScanReceiverAsync(_deadLetterAddress, credit, token).ConfigureAwait(false);

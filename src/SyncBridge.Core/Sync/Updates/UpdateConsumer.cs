@@ -150,10 +150,47 @@ public sealed partial class UpdateConsumer
             return;
         }
 
+        // A record held by another consumer's claim (often one that died mid-write) is waited for while this receive's
+        // locks allow, then claimed: abandoning it instead would let a newer version of that record, received later,
+        // be written first and this one then skipped.
+        var waitUntil = round.Min(u => u.LockedUntil) - (_options.LockDuration / 5);
+        if (_time.GetUtcNow() + _options.BusyWait < waitUntil)
+        {
+            waitUntil = _time.GetUtcNow() + _options.BusyWait;
+        }
+
+        var pending = round;
+        while (pending.Count > 0)
+        {
+            var busy = await ClaimAndApplyAsync(pending, heldBack, tally, cancellationToken).ConfigureAwait(false);
+            var step = TimeSpan.FromMilliseconds(Math.Min(250, Math.Max(1, _options.BusyWait.TotalMilliseconds)));
+            if (busy.Count == 0 || _options.BusyWait <= TimeSpan.Zero || _time.GetUtcNow() + step > waitUntil)
+            {
+                foreach (var update in busy)
+                {
+                    heldBack.Add(update.Message.Target);
+                    if (await SettleAsync(update, Settle.Abandon, tally).ConfigureAwait(false))
+                    {
+                        tally.Busy++;
+                    }
+                }
+
+                return;
+            }
+
+            await Task.Delay(step, _time, cancellationToken).ConfigureAwait(false);
+            pending = busy;
+        }
+    }
+
+    /// <summary>Claims the round's messages and applies the claimed ones; returns those another consumer holds.</summary>
+    private async Task<List<ReceivedUpdate>> ClaimAndApplyAsync(List<ReceivedUpdate> round, HashSet<SourceRef> heldBack, Tally tally, CancellationToken cancellationToken)
+    {
         var claimUntil = _time.GetUtcNow() + _options.LockDuration;
         var claims = await _ledger.ClaimAsync(ConsumerId, round.Select(u => u.Message).ToList(), claimUntil, cancellationToken).ConfigureAwait(false);
         var bySystem = new Dictionary<SourceSystem, List<Claimed>>();
         var skipped = new List<ReceivedUpdate>();
+        var busy = new List<ReceivedUpdate>();
         for (var i = 0; i < round.Count; i++)
         {
             var update = round[i];
@@ -165,12 +202,7 @@ public sealed partial class UpdateConsumer
                     skipped.Add(update);
                     break;
                 case ClaimStatus.Busy:
-                    heldBack.Add(update.Message.Target);
-                    if (await SettleAsync(update, Settle.Abandon, tally).ConfigureAwait(false))
-                    {
-                        tally.Busy++;
-                    }
-
+                    busy.Add(update);
                     break;
                 default:
                     if (!_sinks.ContainsKey(update.Message.Target.System))
@@ -201,6 +233,8 @@ public sealed partial class UpdateConsumer
         {
             await ApplyAsync(_sinks[system], items, heldBack, tally, cancellationToken).ConfigureAwait(false);
         }
+
+        return busy;
     }
 
     private async Task ApplyAsync(IContactSink sink, List<Claimed> items, HashSet<SourceRef> heldBack, Tally tally, CancellationToken cancellationToken)

@@ -23,6 +23,14 @@ public sealed class UpdateConsumerOptions
     [Range(1, 1000)]
     public int MaxDeliveryCount { get; set; } = 10;
 
+    /// <summary>
+    /// How long a received message whose record another consumer has claimed (typically one that died mid-write) is
+    /// held while waiting for that claim to expire, at most until shortly before the message's own lock ends; then it
+    /// goes back to the queue. Waiting keeps a record's versions in order on brokers without sessions. Zero: never wait.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:30:00")]
+    public TimeSpan BusyWait { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The wait before receiving again when the queue was empty.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan IdleDelay { get; set; } = TimeSpan.FromSeconds(1);

@@ -96,7 +96,7 @@ public sealed class UpdateConsumerOptionsTests
     public void ConsumerId_Blank_GeneratedUniquePerInstance()
     {
         var world = new UpdateWorld();
-        UpdateConsumer Make() => new(world.Queue, world.Ledger, [world.HubSpot], Options.Create(new UpdateConsumerOptions()), world.Time, NullLogger<UpdateConsumer>.Instance);
+        UpdateConsumer Make() => new(world.Queue, world.Ledger, [world.HubSpot], Options.Create(new UpdateConsumerOptions { BusyWait = TimeSpan.Zero }), world.Time, NullLogger<UpdateConsumer>.Instance);
 
         var first = Make().ConsumerId;
 

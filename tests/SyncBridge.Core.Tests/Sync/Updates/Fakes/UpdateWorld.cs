@@ -50,11 +50,11 @@ internal sealed class UpdateWorld
         Marketing = marketing,
     };
 
-    public UpdateConsumer Consumer(string id, int batchSize = 200, int maxDeliveryCount = 10, IEnumerable<IContactSink>? sinks = null) => new(
+    public UpdateConsumer Consumer(string id, int batchSize = 200, int maxDeliveryCount = 10, IEnumerable<IContactSink>? sinks = null, TimeSpan busyWait = default) => new(
         Queue,
         Ledger,
         sinks ?? [HubSpot, Salesforce],
-        Options.Create(new UpdateConsumerOptions { ConsumerId = id, BatchSize = batchSize, LockDuration = LockDuration, MaxDeliveryCount = maxDeliveryCount }),
+        Options.Create(new UpdateConsumerOptions { ConsumerId = id, BatchSize = batchSize, LockDuration = LockDuration, MaxDeliveryCount = maxDeliveryCount, BusyWait = busyWait }),
         Time,
         NullLogger<UpdateConsumer>.Instance);
 
