@@ -75,7 +75,7 @@ public abstract class UpdatePathSuite : IAsyncLifetime
                     ["ClientId"] = _salesforce.Options.ClientId,
                     ["ClientSecret"] = _salesforce.Options.ClientSecret,
                 },
-                ["Consumer"] = new JsonObject { ["LockDuration"] = "00:00:03", ["IdleDelay"] = "00:00:00.100", ["RetryDelay"] = "00:00:00.200", ["MaxRetryDelay"] = "00:00:01", ["MaxDeliveryCount"] = 5 },
+                ["Consumer"] = new JsonObject { ["LockDuration"] = "00:00:10", ["IdleDelay"] = "00:00:00.100", ["RetryDelay"] = "00:00:00.200", ["MaxRetryDelay"] = "00:00:01", ["MaxDeliveryCount"] = 5 },
                 ["Outbox"] = new JsonObject { ["DispatchInterval"] = "00:00:00.100" },
             },
             ["Serilog"] = new JsonObject { ["MinimumLevel"] = new JsonObject { ["Default"] = "Warning" } },
