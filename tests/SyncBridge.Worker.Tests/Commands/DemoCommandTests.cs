@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using SyncBridge.Worker.Cli;
 
 namespace SyncBridge.Worker.Tests.Commands;
 
 /// <summary>The README's first command: <c>demo</c> on embedded defaults, from the sample file to updates applied in the simulators.</summary>
-public sealed partial class DemoCommandTests : IDisposable
+public sealed class DemoCommandTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("syncbridge-demo-").FullName;
 
@@ -28,17 +27,11 @@ public sealed partial class DemoCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_directory, "normalized.csv")));
         Assert.True(File.Exists(Path.Combine(_directory, "state.db")));
         Assert.Contains("(built-in simulator)", text, StringComparison.Ordinal);
-        var decided = Decided().Match(text);
-        var updates = Updates().Match(text);
+        var decided = UpdatePathOutput.Decided().Match(text);
+        var updates = UpdatePathOutput.Updates().Match(text);
         Assert.True(decided.Success && updates.Success, text);
         Assert.True(int.Parse(decided.Groups["persons"].Value, CultureInfo.InvariantCulture) > 0, text);
         Assert.Equal(decided.Groups["queued"].Value, updates.Groups["applied"].Value);
         Assert.Equal("0", updates.Groups["dead"].Value);
     }
-
-    [GeneratedRegex(@"decisions: (?<persons>\d+) persons decided, \d+ marketing contacts, (?<queued>\d+) updates queued")]
-    private static partial Regex Decided();
-
-    [GeneratedRegex(@"updates: dispatched \d+; received \d+: applied (?<applied>\d+), .* dead-lettered (?<dead>\d+)")]
-    private static partial Regex Updates();
 }

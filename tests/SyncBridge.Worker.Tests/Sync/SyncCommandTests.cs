@@ -61,7 +61,7 @@ public sealed partial class SyncCommandTests : IDisposable
         Assert.Contains("salesforce:leads:", output, StringComparison.Ordinal);
         Assert.DoesNotContain("hubspot:contacts:", output, StringComparison.Ordinal);
         Assert.DoesNotContain("salesforce:contacts:", output, StringComparison.Ordinal);
-        var updates = Updates().Match(output);
+        var updates = UpdatePathOutput.Updates().Match(output);
         Assert.True(updates.Success, output);
         Assert.Equal(updates.Groups["dispatched"].Value, updates.Groups["applied"].Value);
         Assert.Equal("0", updates.Groups["dead"].Value);
@@ -73,8 +73,8 @@ public sealed partial class SyncCommandTests : IDisposable
         var (code, output, err) = await RunAsync(Settings(90), "sync");
         Assert.True(code == 0, err);
 
-        var decided = Decided().Match(output);
-        var updates = Updates().Match(output);
+        var decided = UpdatePathOutput.Decided().Match(output);
+        var updates = UpdatePathOutput.Updates().Match(output);
         Assert.True(decided.Success && updates.Success, output);
         var path = Path.Combine(_directory, "state.db");
         Assert.Equal(SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM persons;"), long.Parse(decided.Groups["persons"].Value, System.Globalization.CultureInfo.InvariantCulture));
@@ -91,12 +91,6 @@ public sealed partial class SyncCommandTests : IDisposable
         Assert.Contains("decisions: 0 persons decided", output, StringComparison.Ordinal);
         Assert.Contains("updates: dispatched 0; received 0", output, StringComparison.Ordinal);
     }
-
-    [GeneratedRegex(@"decisions: (?<persons>\d+) persons decided, \d+ marketing contacts, (?<queued>\d+) updates queued")]
-    private static partial Regex Decided();
-
-    [GeneratedRegex(@"updates: dispatched (?<dispatched>\d+); received \d+: applied (?<applied>\d+), .* dead-lettered (?<dead>\d+)")]
-    private static partial Regex Updates();
 
     [Fact]
     public async Task Sync_UnknownSource_StopsNamingTheOptionAndTheSources()
