@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyncBridge.Core.Identity;
 using SyncBridge.Core.Sync;
+using SyncBridge.Core.Sync.Reporting;
 using SyncBridge.Core.Sync.Updates;
 using SyncBridge.Storage.Sqlite;
 
@@ -50,6 +51,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IContactStore>(sp => sp.GetRequiredService<SqliteContactStore>());
         services.TryAddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteOutboxStore>());
         services.TryAddSingleton<IAppliedUpdateStore>(sp => sp.GetRequiredService<SqliteAppliedUpdateStore>());
+        services.TryAddSingleton<IReportStore>(sp => new SqliteReportStore(sp.GetRequiredService<SqliteStateStore>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SqliteStateStoreInitializer>());
         return services;
     }

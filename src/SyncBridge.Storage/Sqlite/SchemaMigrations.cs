@@ -131,5 +131,27 @@ internal static class SchemaMigrations
             CREATE INDEX ix_source_records_person ON source_records (person_id);
             CREATE UNIQUE INDEX ix_source_records_change ON source_records (change_seq);
             """),
+        new(5, "decision runs and source runs: what the status page and report read", """
+            CREATE TABLE decision_runs (
+                id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                as_of       TEXT NOT NULL,
+                summary     TEXT NOT NULL
+            );
+
+            CREATE TABLE source_runs (
+                source           TEXT NOT NULL PRIMARY KEY,
+                last_started_at  TEXT NOT NULL,
+                last_finished_at TEXT NOT NULL,
+                last_success_at  TEXT NULL,
+                pages            INTEGER NOT NULL,
+                records          INTEGER NOT NULL,
+                record_errors    INTEGER NOT NULL,
+                error            TEXT NOT NULL,
+                runs             INTEGER NOT NULL,
+                total_records    INTEGER NOT NULL
+            );
+
+            CREATE INDEX ix_decision_versions_updated ON decision_versions (updated_at);
+            """),
     ];
 }

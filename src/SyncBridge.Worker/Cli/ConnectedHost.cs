@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SyncBridge.Worker.Hosting;
+using SyncBridge.Worker.Reporting;
 using SyncBridge.Worker.Sync;
 using SyncBridge.Worker.Updates;
 
@@ -45,6 +46,7 @@ internal sealed class ConnectedHost : IAsyncDisposable
             builder.Services.AddUpdatePath(builder.Configuration);
             Commands.PlanConfiguration.AddDecisionSettings(builder);
             builder.Services.TryAddSingleton<CrmBootstrapper>();
+            builder.Services.AddReporting();
             if (settings.RunBackgroundServices)
             {
                 builder.Services.AddHostedService<CrmBootstrapService>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using SyncBridge.Core.Decisions;
 using SyncBridge.Core.Identity;
+using SyncBridge.Core.Sync.Reporting;
 
 namespace SyncBridge.Core.Sync.Updates;
 
@@ -18,6 +19,7 @@ public sealed partial class PersonDecider(
     PersonMerger merger,
     DecisionEngine engine,
     UpdatePlanner planner,
+    IReportStore reports,
     TimeProvider time,
     ILogger<PersonDecider> logger)
 {
@@ -60,9 +62,10 @@ public sealed partial class PersonDecider(
         var people = batch.Decisions.Select(d => new DecidedPerson(d, targets[d.PersonId])).ToList();
         var result = await planner.CommitAsync(people, cancellationToken).ConfigureAwait(false);
         await state.SaveCursorAsync(CursorName, new SourceCursor(asOf, string.Empty, everyone.LastSequence.ToString(CultureInfo.InvariantCulture)), cancellationToken).ConfigureAwait(false);
-        var marketing = batch.Decisions.Count(d => d.Marketing == MarketingStatus.Marketing);
-        Log.Decided(logger, people.Count, result.Messages.Count, marketing);
-        return new DecideSummary(people.Count, result.Messages.Count, marketing);
+        var run = DecisionRunSummarizer.Summarize(batch, result.Messages.Count);
+        await reports.SaveDecisionRunAsync(run, cancellationToken).ConfigureAwait(false);
+        Log.Decided(logger, people.Count, result.Messages.Count, run.Marketing);
+        return new DecideSummary(people.Count, result.Messages.Count, run.Marketing) { Run = run };
     }
 
     private static partial class Log
@@ -75,6 +78,9 @@ public sealed partial class PersonDecider(
 /// <summary>What one <see cref="PersonDecider.DecideAsync"/> did: persons decided, updates put in the outbox, marketing contacts after the budget.</summary>
 public sealed record DecideSummary(int Persons, int Updates, int MarketingContacts)
 {
+    /// <summary>The run's funnel, reasons and forecast (null when nothing was decided).</summary>
+    public DecisionRunSummary? Run { get; init; }
+
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
         $"decisions: {Persons} persons decided, {MarketingContacts} marketing contacts, {Updates} updates queued");

@@ -4,6 +4,7 @@ using SyncBridge.Core.Contacts;
 using SyncBridge.Core.Decisions;
 using SyncBridge.Core.Identity;
 using SyncBridge.Core.Sync;
+using SyncBridge.Core.Sync.Reporting;
 using SyncBridge.Core.Sync.Updates;
 using SyncBridge.Core.Tests.Decisions;
 using SyncBridge.Core.Tests.Sync.Updates.Fakes;
@@ -17,6 +18,7 @@ public sealed class PersonDeciderTests
     private readonly StoredContacts _contacts = new();
     private readonly Cursors _state = new();
     private readonly FakeOutboxStore _outbox;
+    private readonly FakeReportStore _reports = new();
     private readonly PersonDecider _decider;
 
     public PersonDeciderTests()
@@ -29,6 +31,7 @@ public sealed class PersonDeciderTests
             new PersonMerger(MergePolicy.FromOptions(new MergePolicyOptions())),
             new DecisionEngine(new DecisionSettings()),
             planner,
+            _reports,
             _time,
             NullLogger<PersonDecider>.Instance);
     }
@@ -79,6 +82,31 @@ public sealed class PersonDeciderTests
         Assert.Equal(1, again.Updates); // only p2's record changes: the diff drops p1's unchanged one
         Assert.Equal("p2", Assert.Single(_outbox.AllMessages, m => m.Version == 2).PersonKey);
         Assert.Equal(LifecycleStage.Customer, (await _outbox.GetDecisionAsync("p2", Ct))?.Stage);
+    }
+
+    [Fact]
+    public async Task DecideAsync_Decided_RecordsTheRunWithTheFunnelBeforeAndAfterAndTheForecast()
+    {
+        _contacts.Save("p1", Record(UpdateWorld.Contact("101"), "hanako@example.co.jp") with { LifecycleStage = LifecycleStage.Customer });
+        _contacts.Save("p2", Record(UpdateWorld.Contact("102"), "jiro@example.com") with { LifecycleStage = null });
+        _contacts.Save("p3", Record(UpdateWorld.Lead("00Q3"), "taro@example.com") with { LifecycleStage = LifecycleStage.Lead });
+
+        var summary = await _decider.DecideAsync(Ct);
+        var idle = await _decider.DecideAsync(Ct);
+
+        var run = Assert.Single(_reports.Runs);
+        Assert.Same(run, summary.Run);
+        Assert.Null(idle.Run);
+        Assert.Equal(3, run.Persons);
+        Assert.Equal(summary.Updates, run.UpdatesQueued);
+        Assert.Equal(1, run.FunnelBefore["customer"]);
+        Assert.Equal(1, run.FunnelBefore["lead"]);
+        Assert.Equal(1, run.FunnelBefore[DecisionRunSummary.NoStage]);
+        Assert.Equal(3, run.FunnelAfter.Values.Sum());
+        Assert.Equal(1, run.FunnelAfter["customer"]); // forward-only: a customer stays a customer
+        Assert.Equal(summary.MarketingContacts, run.Marketing);
+        Assert.Equal(run.Marketing, run.Forecast.MarketingAfterUpdate);
+        Assert.Equal(_time.GetUtcNow(), run.AsOf);
     }
 
     [Fact]

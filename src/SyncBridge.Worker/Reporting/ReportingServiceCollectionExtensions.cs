@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace SyncBridge.Worker.Reporting;
+
+/// <summary>The status report read from the state store (and the queue when the host has one).</summary>
+internal static class ReportingServiceCollectionExtensions
+{
+    public static IServiceCollection AddReporting(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StatusReportBuilder>();
+        return services;
+    }
+}
