@@ -68,6 +68,8 @@ internal sealed class HubSpotContactMapper(ContactNormalizer normalizer)
             LifecycleStage = LifecycleStageNames.TryParse(record.Get(HubSpotContactProperties.LifecycleStage), out var stage) ? stage : null,
             Consent = ReadConsent(record),
             HubSpotMarketable = ParseBool(record.Get(HubSpotContactProperties.MarketableStatus)),
+            Activities = ReadEngagement(record),
+            LastVisitAt = ParseTime(record.Get(HubSpotContactProperties.LastVisit)),
             SourceModifiedAt = record.LastModified,
             Provenance = ReadProvenance(record),
         };
@@ -95,6 +97,57 @@ internal sealed class HubSpotContactMapper(ContactNormalizer normalizer)
             LawfulBasis = lawfulBasis,
             State = lawfulBasis.Length == 0 ? ConsentState.Unknown : ConsentState.Granted,
         };
+    }
+
+    /// <summary>
+    /// HubSpot's engagement roll-ups as activities: the last marketing email open and click, and the most recent
+    /// conversion (form submission) with its event name. HubSpot keeps only the latest of each on the contact.
+    /// </summary>
+    internal static IReadOnlyList<Activity> ReadEngagement(HubSpotContactRecord record)
+    {
+        var activities = new List<Activity>(3);
+        if (ParseTime(record.Get(HubSpotContactProperties.LastEmailOpen)) is { } opened)
+        {
+            activities.Add(new Activity(ActivityType.EmailOpen, opened));
+        }
+
+        if (ParseTime(record.Get(HubSpotContactProperties.LastEmailClick)) is { } clicked)
+        {
+            activities.Add(new Activity(ActivityType.EmailClick, clicked));
+        }
+
+        if (ParseTime(record.Get(HubSpotContactProperties.RecentConversion)) is { } converted)
+        {
+            var form = record.Get(HubSpotContactProperties.RecentConversionEvent)?.Trim() ?? string.Empty;
+            activities.Add(new Activity(ConversionType(form), converted, form));
+        }
+
+        activities.Sort((a, b) => a.OccurredAt.CompareTo(b.OccurredAt));
+        return activities;
+    }
+
+    /// <summary>A conversion on a form named for a demo or pricing request is that high-intent action; any other is a form submission.</summary>
+    internal static ActivityType ConversionType(string formName) =>
+        formName.Contains("demo", StringComparison.OrdinalIgnoreCase) ? ActivityType.DemoRequest
+        : formName.Contains("pricing", StringComparison.OrdinalIgnoreCase) ? ActivityType.PricingInquiry
+        : ActivityType.FormSubmission;
+
+    /// <summary>A HubSpot datetime property: ISO-8601, or milliseconds since the epoch (older properties).</summary>
+    internal static DateTimeOffset? ParseTime(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var millis))
+        {
+            return DateTimeOffset.FromUnixTimeMilliseconds(millis);
+        }
+
+        return DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var at)
+            ? at
+            : null;
     }
 
     internal static bool? ParseBool(string? value) => value?.Trim().ToUpperInvariant() switch

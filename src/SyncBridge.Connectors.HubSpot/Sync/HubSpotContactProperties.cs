@@ -26,6 +26,11 @@ public static class HubSpotContactProperties
     public const string LegalBasis = "hs_legal_basis";
     public const string MarketableStatus = "hs_marketable_status";
     public const string MarketableUntilRenewal = "hs_marketable_until_renewal";
+    public const string LastEmailOpen = "hs_email_last_open_date";
+    public const string LastEmailClick = "hs_email_last_click_date";
+    public const string RecentConversion = "recent_conversion_date";
+    public const string RecentConversionEvent = "recent_conversion_event_name";
+    public const string LastVisit = "hs_analytics_last_visit_timestamp";
 
     /// <summary>Properties HubSpot's API refuses to write (marketing contact status is set by workflow, import or UI).</summary>
     public const string ReadOnlyMarketablePrefix = "hs_marketable_";
@@ -35,6 +40,7 @@ public static class HubSpotContactProperties
     [
         ObjectId, LastModified, CreateDate, Email, FirstName, LastName, Phone, Mobile, Company, Website, JobTitle,
         Department, Country, Industry, EmployeeCount, LifecycleStage, EmailOptOut, HardBounceReason, BadAddress,
-        Quarantined, LegalBasis, MarketableStatus, MarketableUntilRenewal,
+        Quarantined, LegalBasis, MarketableStatus, MarketableUntilRenewal, LastEmailOpen, LastEmailClick,
+        RecentConversion, RecentConversionEvent, LastVisit,
     ];
 }

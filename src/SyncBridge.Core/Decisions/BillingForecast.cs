@@ -40,6 +40,17 @@ public sealed record BillingForecast
 
     public decimal MonthlyCostAfter { get; init; }
 
+    /// <summary>
+    /// The smallest tier covering <see cref="MarketingAfterUpdate"/>: what the account can be billed at from the next
+    /// renewal, once non-marketing has taken effect and the contract is sized to the count.
+    /// </summary>
+    public int TierAtRenewal { get; init; }
+
+    public decimal MonthlyCostAtRenewal { get; init; }
+
+    /// <summary>What the decisions save each month from the renewal on: <see cref="MonthlyCostNow"/> − <see cref="MonthlyCostAtRenewal"/> (negative when they cost more).</summary>
+    public decimal MonthlySaving => MonthlyCostNow - MonthlyCostAtRenewal;
+
     /// <summary>True when a count is beyond the largest configured tier (its price is then a lower bound).</summary>
     public bool BeyondLargestTier { get; init; }
 

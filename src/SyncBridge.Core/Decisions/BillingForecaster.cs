@@ -49,6 +49,7 @@ internal sealed class BillingForecaster
         var limit = _options.TierLimit;
         var (tierNow, costNow, beyondNow) = TierFor(Math.Max(limit, now));
         var (tierAfter, costAfter, beyondAfter) = TierFor(Math.Max(limit, peak));
+        var (tierAtRenewal, costAtRenewal, beyondAtRenewal) = TierFor(after);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(asOf, _zone).DateTime);
 
         return new BillingForecast
@@ -65,7 +66,9 @@ internal sealed class BillingForecaster
             TierAfter = tierAfter,
             MonthlyCostNow = costNow,
             MonthlyCostAfter = costAfter,
-            BeyondLargestTier = beyondNow || beyondAfter,
+            TierAtRenewal = tierAtRenewal,
+            MonthlyCostAtRenewal = costAtRenewal,
+            BeyondLargestTier = beyondNow || beyondAfter || beyondAtRenewal,
             Currency = _options.Currency,
         };
     }

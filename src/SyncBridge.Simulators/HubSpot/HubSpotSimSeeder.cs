@@ -50,10 +50,28 @@ internal static class HubSpotSimSeeder
             properties["hs_email_last_open_date"] = HubSpotSimJson.Iso(lastOpen.OccurredAt.ToUnixTimeMilliseconds());
         }
 
-        var lastForm = person.Activities.LastOrDefault(activity => activity.Type == "form_submission");
+        var lastClick = person.Activities.LastOrDefault(activity => activity.Type == "email_click");
+        if (lastClick is not null)
+        {
+            properties["hs_email_last_click_date"] = HubSpotSimJson.Iso(lastClick.OccurredAt.ToUnixTimeMilliseconds());
+        }
+
+        var lastVisit = person.Activities.LastOrDefault(activity => activity.Type == "page_view");
+        if (lastVisit is not null)
+        {
+            properties["hs_analytics_last_visit_timestamp"] = HubSpotSimJson.Iso(lastVisit.OccurredAt.ToUnixTimeMilliseconds());
+        }
+
+        var lastForm = person.Activities.LastOrDefault(activity => activity.Type is "form_submission" or "demo_request" or "pricing_inquiry");
         if (lastForm is not null)
         {
             properties["recent_conversion_date"] = HubSpotSimJson.Iso(lastForm.OccurredAt.ToUnixTimeMilliseconds());
+            properties["recent_conversion_event_name"] = lastForm.Type switch
+            {
+                "demo_request" => "Demo request",
+                "pricing_inquiry" => "Pricing inquiry",
+                _ => "Newsletter signup",
+            };
         }
 
         return properties;

@@ -226,6 +226,9 @@ internal sealed class HubSpotSimStore
         yield return new HubSpotSimProperty("hs_analytics_num_page_views", "Number of page views", "number", "number", "analyticsinformation") { ReadOnlyValue = true };
         yield return new HubSpotSimProperty("hs_email_last_open_date", "Last marketing email open date", "datetime", "date", "emailinformation") { ReadOnlyValue = true };
         yield return new HubSpotSimProperty("recent_conversion_date", "Recent conversion date", "datetime", "date", "conversioninformation") { ReadOnlyValue = true };
+        yield return new HubSpotSimProperty("recent_conversion_event_name", "Recent conversion", "string", "text", "conversioninformation") { ReadOnlyValue = true };
+        yield return new HubSpotSimProperty("hs_email_last_click_date", "Last marketing email click date", "datetime", "date", "emailinformation") { ReadOnlyValue = true };
+        yield return new HubSpotSimProperty("hs_analytics_last_visit_timestamp", "Time of last session", "datetime", "date", "analyticsinformation") { ReadOnlyValue = true };
         yield return new HubSpotSimProperty("hs_email_optout", "Unsubscribed from all email", "bool", "booleancheckbox", "emailinformation") { ReadOnlyValue = true };
         yield return new HubSpotSimProperty("hs_email_bad_address", "Invalid email address", "bool", "booleancheckbox", "emailinformation") { ReadOnlyValue = true };
         yield return new HubSpotSimProperty("hs_email_quarantined", "Email address quarantined", "bool", "booleancheckbox", "emailinformation") { ReadOnlyValue = true };

@@ -102,6 +102,22 @@ public sealed class BillingForecasterTests
     }
 
     [Fact]
+    public void Forecast_FewerMarketingAfterUpdate_SavingIsTheRenewalTierAgainstTodaysBill()
+    {
+        // 15 marketing now (tier 20, 150/month); after the update only 8 stay: from the renewal the 10 tier (100) covers them.
+        var options = new BillingOptions { TierLimit = 5, Tiers = [new() { Contacts = 10, MonthlyPrice = 100 }, new() { Contacts = 20, MonthlyPrice = 150 }] };
+        var forecast = new BillingForecaster(options).Forecast(Population(keep: 8, become: 0, leave: 7, stayOut: 3), AsOf);
+
+        Assert.Equal(15, forecast.MarketingNow);
+        Assert.Equal(8, forecast.MarketingAfterUpdate);
+        Assert.Equal(20, forecast.TierNow);
+        Assert.Equal(10, forecast.TierAtRenewal);
+        Assert.Equal(150m, forecast.MonthlyCostNow);
+        Assert.Equal(100m, forecast.MonthlyCostAtRenewal);
+        Assert.Equal(50m, forecast.MonthlySaving);
+    }
+
+    [Fact]
     public void Forecast_BeyondLargestTier_Flagged()
     {
         var options = new BillingOptions { TierLimit = 5, Tiers = [new() { Contacts = 5, MonthlyPrice = 100 }] };

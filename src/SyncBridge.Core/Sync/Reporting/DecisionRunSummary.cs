@@ -22,6 +22,9 @@ public sealed record DecisionRunSummary
     /// <summary>Marketing candidates before the tier budget.</summary>
     public int Candidates { get; init; }
 
+    /// <summary>Properties on which a person's source records disagreed (the merge rules chose one value).</summary>
+    public int MergeConflicts { get; init; }
+
     /// <summary>Update messages this run put in the outbox.</summary>
     public int UpdatesQueued { get; init; }
 

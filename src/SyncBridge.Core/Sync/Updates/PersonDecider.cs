@@ -42,6 +42,7 @@ public sealed partial class PersonDecider(
         var everyone = await contacts.ListChangedPersonsAsync(0, int.MaxValue, cancellationToken).ConfigureAwait(false);
         var subjects = new List<DecisionSubject>(everyone.PersonIds.Count);
         var targets = new Dictionary<string, IReadOnlyList<Contacts.SourceRef>>(StringComparer.Ordinal);
+        var conflicts = 0;
         foreach (var chunk in everyone.PersonIds.Chunk(LoadChunk))
         {
             var stored = await contacts.GetContactsOfPersonsAsync(chunk, cancellationToken).ConfigureAwait(false);
@@ -52,7 +53,9 @@ public sealed partial class PersonDecider(
                     continue; // merged away since it was listed
                 }
 
-                subjects.Add(new DecisionSubject(personId, merger.Merge(personId, records).Contact));
+                var merged = merger.Merge(personId, records);
+                conflicts += merged.Conflicts.Count;
+                subjects.Add(new DecisionSubject(personId, merged.Contact));
                 targets[personId] = records.Select(r => r.Source).Distinct().ToList();
             }
         }
@@ -62,7 +65,7 @@ public sealed partial class PersonDecider(
         var people = batch.Decisions.Select(d => new DecidedPerson(d, targets[d.PersonId])).ToList();
         var result = await planner.CommitAsync(people, cancellationToken).ConfigureAwait(false);
         await state.SaveCursorAsync(CursorName, new SourceCursor(asOf, string.Empty, everyone.LastSequence.ToString(CultureInfo.InvariantCulture)), cancellationToken).ConfigureAwait(false);
-        var run = DecisionRunSummarizer.Summarize(batch, result.Messages.Count);
+        var run = DecisionRunSummarizer.Summarize(batch, result.Messages.Count) with { MergeConflicts = conflicts };
         await reports.SaveDecisionRunAsync(run, cancellationToken).ConfigureAwait(false);
         Log.Decided(logger, people.Count, result.Messages.Count, run.Marketing);
         return new DecideSummary(people.Count, result.Messages.Count, run.Marketing) { Run = run };
