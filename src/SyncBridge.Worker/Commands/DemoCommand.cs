@@ -30,7 +30,7 @@ internal static class DemoCommand
         };
         people.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() is < 1 or > 200_000)
+            if (result.Tokens is [var token] && int.TryParse(token.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is < 1 or > 200_000)
             {
                 result.AddError("--people must be between 1 and 200000.");
             }

@@ -20,18 +20,39 @@ public sealed class DemoCommandTests : IDisposable
         var output = new StringWriter();
         var error = new StringWriter();
 
-        var code = await SyncBridgeCli.InvokeAsync(["demo", "--out", _directory], new CliContext(output, error, TimeProvider.System), TestContext.Current.CancellationToken);
+        var code = await SyncBridgeCli.InvokeAsync(["demo", "--out", _directory, "--people", "150"], new CliContext(output, error, TimeProvider.System), TestContext.Current.CancellationToken);
 
         var text = output.ToString();
         Assert.True(code == 0, error.ToString());
         Assert.True(File.Exists(Path.Combine(_directory, "normalized.csv")));
         Assert.True(File.Exists(Path.Combine(_directory, "state.db")));
-        Assert.Contains("(built-in simulator)", text, StringComparison.Ordinal);
+        Assert.Contains("in the built-in HubSpot and Salesforce simulators", text, StringComparison.Ordinal);
         var decided = UpdatePathOutput.Decided().Match(text);
         var updates = UpdatePathOutput.Updates().Match(text);
         Assert.True(decided.Success && updates.Success, text);
         Assert.True(int.Parse(decided.Groups["persons"].Value, CultureInfo.InvariantCulture) > 0, text);
         Assert.Equal(decided.Groups["queued"].Value, updates.Groups["applied"].Value);
         Assert.Equal("0", updates.Groups["dead"].Value);
+        Assert.Contains("SyncBridge demo: 150 synthetic people", text, StringComparison.Ordinal);
+        foreach (var line in new[] { "records read:", "people after de-duplication: ", "merge conflicts: ", "lifecycle funnel", "hot leads: ", "marketing contacts: ", "tier: contracted ", "monthly saving: " })
+        {
+            Assert.Contains(line, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("many")]
+    public async Task Demo_PeopleOutOfRange_FailsNamingTheOption(string people)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var code = await SyncBridgeCli.InvokeAsync(["demo", "--out", _directory, "--people", people], new CliContext(output, error, TimeProvider.System), TestContext.Current.CancellationToken);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--people", error.ToString() + output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_directory, "state.db")));
     }
 }

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using SyncBridge.Core.Contacts;
+using SyncBridge.Worker.Cli;
+using SyncBridge.Worker.Demo;
+
+namespace SyncBridge.Worker.Tests.Demo;
+
+/// <summary>
+/// Issue 7's bar: <c>demo</c> with 2,000 people, then the simulators' final state is checked against what was read and
+/// what was decided — one lifecycle stage per person across both CRMs, never moved backward, and no rate-limited call.
+/// </summary>
+public sealed class DemoEndToEndTests : IDisposable
+{
+    private const int People = 2_000;
+    private const string SalesforceStageField = "SyncBridge_Lifecycle_Stage__c";
+    private readonly string _directory = Directory.CreateTempSubdirectory("syncbridge-demo-e2e-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Demo_2000People_EveryPersonInBothCrmsEndsOnOneStageNeverBackwardWithoutA429()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var checkedPersons = 0;
+        var (code, result) = await DemoRunner.RunAsync(
+            new CliContext(output, error, TimeProvider.System),
+            new DemoOptions { People = People, Directory = new DirectoryInfo(_directory) },
+            (host, demo, ct) =>
+            {
+                var hubSpot = host.Simulators.HubSpot!;
+                var salesforce = host.Simulators.Salesforce!;
+                var records = ReadRecords(demo.StateStore);
+                var decided = ReadDecidedStages(demo.StateStore);
+                foreach (var person in records.GroupBy(r => r.PersonId))
+                {
+                    var inHubSpot = person.Where(r => r.System == "hubspot").ToList();
+                    var inSalesforce = person.Where(r => r.System == "salesforce").ToList();
+                    if (inHubSpot.Count == 0 || inSalesforce.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    checkedPersons++;
+                    var finals = new List<string>();
+                    foreach (var record in inHubSpot)
+                    {
+                        var contact = hubSpot.GetContact(long.Parse(record.SourceId, System.Globalization.CultureInfo.InvariantCulture));
+                        Assert.NotNull(contact);
+                        finals.Add(contact["lifecyclestage"]);
+                        AssertNeverBackward(hubSpot.WriteLog.For(record.SourceId).Select(w => w.Values.GetValueOrDefault("lifecyclestage")), record);
+                    }
+
+                    foreach (var record in inSalesforce)
+                    {
+                        var fields = salesforce.GetRecord(record.SourceId);
+                        Assert.NotNull(fields);
+                        finals.Add(Convert.ToString(fields[SalesforceStageField], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                        AssertNeverBackward(salesforce.WriteLog.For(record.SourceId).Select(w => w.Values.GetValueOrDefault(SalesforceStageField)), record);
+                    }
+
+                    var stage = Assert.Single(finals.Distinct(StringComparer.Ordinal));
+                    Assert.Equal(decided[person.Key], stage);
+                    Assert.True(LifecycleStageNames.TryParse(stage, out var final), stage);
+                    foreach (var record in person.Where(r => r.StageRead is not null and not LifecycleStage.Other))
+                    {
+                        // Forward-only across systems: the furthest stage any record had is where the person ends, or beyond.
+                        Assert.True(final != LifecycleStage.Other && final >= record.StageRead, $"{person.Key}: {record.System} {record.SourceId} was {record.StageRead}, ended {final}");
+                    }
+                }
+
+                Assert.Equal(0, hubSpot.GetStats().TotalRateLimited);
+                Assert.Equal(0, salesforce.Stats.LimitExceeded);
+                return Task.CompletedTask;
+            },
+            TestContext.Current.CancellationToken);
+
+        Assert.True(code == 0, error.ToString() + output);
+        Assert.NotNull(result);
+        Assert.Equal(0, result.RateLimited);
+        Assert.Equal(0, result.Updates.DeadLettered);
+        Assert.Equal(result.Decided.Updates, result.Updates.Applied);
+        Assert.True(checkedPersons > People / 4, $"only {checkedPersons} persons are in both CRMs");
+        Assert.Contains("lifecycle funnel", output.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Each write to a record carries a stage at or after the one before.</summary>
+    private static void AssertNeverBackward(IEnumerable<string?> written, SourceRecord record)
+    {
+        LifecycleStage? previous = record.StageRead is LifecycleStage.Other ? null : record.StageRead;
+        foreach (var value in written)
+        {
+            if (!LifecycleStageNames.TryParse(value, out var stage) || stage == LifecycleStage.Other)
+            {
+                continue;
+            }
+
+            Assert.True(previous is null || stage >= previous, $"{record.System} {record.SourceId}: {previous} then {stage}");
+            previous = stage;
+        }
+    }
+
+    private sealed record SourceRecord(string System, string SourceId, string PersonId, LifecycleStage? StageRead);
+
+    private static List<SourceRecord> ReadRecords(string database)
+    {
+        var records = new List<SourceRecord>();
+        using var connection = Open(database);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT system, source_id, person_id, contact FROM source_records;";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            using var json = JsonDocument.Parse(reader.GetString(3));
+            LifecycleStage? stage = json.RootElement.TryGetProperty("lifecycleStage", out var value) && Enum.TryParse<LifecycleStage>(value.GetString(), out var parsed) ? parsed : null;
+            records.Add(new SourceRecord(reader.GetString(0).ToLowerInvariant(), reader.GetString(1), reader.GetString(2), stage));
+        }
+
+        return records;
+    }
+
+    private static Dictionary<string, string> ReadDecidedStages(string database)
+    {
+        var stages = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var connection = Open(database);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT person_id, stage FROM decisions;";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            stages[reader.GetString(0)] = ((LifecycleStage)reader.GetInt32(1)).ToWireName();
+        }
+
+        return stages;
+    }
+
+    private static SqliteConnection Open(string database)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        connection.Open();
+        return connection;
+    }
+}
