@@ -13,26 +13,13 @@ public sealed class SampleSettingsTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private static string RepositoryFile(string name)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SyncBridge.sln")))
-            {
-                return Path.Combine(directory.FullName, name);
-            }
-        }
-
-        throw new FileNotFoundException("SyncBridge.sln not found above the test binaries");
-    }
-
     private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
     {
         var local = Path.Combine(_directory, "local.json");
         await File.WriteAllTextAsync(local, "{\"SyncBridge\":{\"State\":{\"SqlitePath\":\"" + Path.Combine(_directory, "state.db").Replace("\\", "\\\\", StringComparison.Ordinal) + "\"},\"Queue\":{\"Embedded\":{\"Path\":\"" + Path.Combine(_directory, "queue.db").Replace("\\", "\\\\", StringComparison.Ordinal) + "\"}},\"Simulators\":{\"People\":20}}}", TestContext.Current.CancellationToken);
         var output = new StringWriter();
         var error = new StringWriter();
-        string[] all = [.. args, "--config", RepositoryFile("appsettings.sample.json"), "--config", local];
+        string[] all = [.. args, "--config", RepositoryFiles.Path("appsettings.sample.json"), "--config", local];
         var code = await SyncBridgeCli.InvokeAsync(all, new CliContext(output, error, TimeProvider.System), TestContext.Current.CancellationToken);
         return (code, output.ToString(), error.ToString());
     }
