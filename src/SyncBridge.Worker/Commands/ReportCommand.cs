@@ -127,7 +127,7 @@ internal static class ReportCommand
 
         var f = latest.Forecast;
         var date = ReportFormat.Date(f.NextUpdateDate);
-        output.WriteLine($"decided at: {ReportFormat.Time(latest.AsOf)} ({report.Runs.Count} runs in the history)");
+        output.WriteLine($"decided at: {ReportFormat.Time(latest.AsOf)} ({report.Runs.Count} run{(report.Runs.Count == 1 ? string.Empty : "s")} in the history)");
         output.WriteLine($"persons: {ReportFormat.Count(latest.Persons)}   hot leads: {ReportFormat.Count(latest.Hot)}");
         output.WriteLine($"marketing contacts: now {ReportFormat.Count(f.MarketingNow)} → after apply {ReportFormat.Count(f.PeakBeforeUpdate)} (peak) → after {date} {ReportFormat.Count(f.MarketingAfterUpdate)}");
         output.WriteLine($"tier: limit {ReportFormat.Count(f.TierLimit)}, now {ReportFormat.Count(f.TierNow)} → after {ReportFormat.Count(f.TierAfter)}{(f.OverTier ? "  WARNING: the peak is over the contracted tier" : string.Empty)}");

@@ -108,7 +108,7 @@ internal sealed class ReportHtmlRenderer
             update,
             $"next update {date}");
         var description = string.Create(Ci,
-            $"Marketing contacts measured by {report.Runs.Count} decision runs, then projected: {Count(f.PeakBeforeUpdate)} once the plan is applied, held until {date}, then {Count(f.MarketingAfterUpdate)}; the contracted tier is {Count(f.TierLimit)}.");
+            $"Marketing contacts measured by {report.Runs.Count} decision run{(report.Runs.Count == 1 ? string.Empty : "s")}, then projected: {Count(f.PeakBeforeUpdate)} once the plan is applied, held until {date}, then {Count(f.MarketingAfterUpdate)}; the contracted tier is {Count(f.TierLimit)}.");
         html.Append("<figure>").Append(chart.Render("forecast-chart", "Marketing contacts over time against the tier limit", description));
         html.Append(Ci, $"<figcaption>{E(description)} Solid: measured. Dashed: projected (marketing counts at once; non-marketing only from the next update date).</figcaption></figure>\n</section>\n");
     }

@@ -66,8 +66,8 @@ internal sealed class SvgLineChart
         }
 
         var top = Math.Max(_points.Max(p => p.Value), limit ?? 0);
-        _yStep = NiceStep(Math.Max(top * 1.1, 1) / TargetTicks);
-        YMax = Math.Ceiling(Math.Max(top * 1.1, 1) / _yStep) * _yStep;
+        _yStep = NiceStep(Math.Max(top, 1) / TargetTicks);
+        YMax = Math.Ceiling(Math.Max(top * 1.05, 1) / _yStep) * _yStep;
     }
 
     /// <summary>The value at the top of the plot (a round number above every value and the limit).</summary>
