@@ -99,7 +99,8 @@ internal sealed class ReportHtmlRenderer
         }
 
         var f = latest.Forecast;
-        var update = new DateTimeOffset(f.NextUpdateDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        // The marker sits where the projection drops (the builder keeps an update date in the past at the latest run).
+        var update = report.Forecast.LastOrDefault(p => p.Projected)?.At ?? latest.AsOf;
         var date = ReportFormat.Date(f.NextUpdateDate);
         var chart = new SvgLineChart(
             [.. report.Forecast.Select(p => new ChartPoint(p.At, p.MarketingContacts, p.Projected))],

@@ -278,4 +278,20 @@ public sealed class ReportHtmlRendererTests
         Assert.All(chart.Descendants("circle"), c => Assert.InRange(Number(c, "cx"), SvgLineChart.PlotLeft, SvgLineChart.PlotRight));
         Assert.All(chart.Descendants("circle"), c => Assert.InRange(Number(c, "cy"), SvgLineChart.PlotTop, SvgLineChart.PlotBottom));
     }
+
+    [Fact]
+    public void Render_UpdateDateBeforeTheRun_KeepsTheTimeAxisAroundTheRuns()
+    {
+        var run = ReportModels.Run(ReportModels.Now, 1000) with { Forecast = ReportModels.Forecast(1000) with { NextUpdateDate = default } };
+        var report = ReportModels.Empty() with { Latest = run, Runs = [run], Forecast = StatusReportBuilder.ForecastPoints([run]) };
+
+        var chart = ById(Parse(Render(report)), "forecast-chart");
+
+        var marker = Assert.Single(chart.Descendants("line"), l => (string?)l.Attribute("class") == "marker");
+        Assert.InRange(Number(marker, "x1"), SvgLineChart.PlotLeft, SvgLineChart.PlotRight);
+        Assert.All(chart.Descendants("circle"), c => Assert.InRange(Number(c, "cx"), SvgLineChart.PlotLeft, SvgLineChart.PlotRight));
+        var dates = chart.Descendants("g").Single(g => (string?)g.Attribute("class") == "x-axis").Elements("text").Select(t => t.Value).ToList();
+        Assert.NotEmpty(dates);
+        Assert.All(dates, d => Assert.StartsWith("Nov ", d, StringComparison.Ordinal));
+    }
 }
