@@ -10,6 +10,10 @@ using SyncBridge.Core.Sync.Reporting;
 using SyncBridge.Core.Sync.Updates;
 using SyncBridge.Storage;
 using SyncBridge.Worker.Cli;
+using SyncBridge.Worker.Commands;
+using SyncBridge.Worker.Hosting;
+using SyncBridge.Worker.Reporting;
+using SyncBridge.Worker.Updates;
 
 namespace SyncBridge.Worker.Tests.Reporting;
 
@@ -202,5 +206,26 @@ public sealed class ReportCommandTests : IAsyncDisposable
 
         Assert.NotEqual(0, code);
         Assert.Contains("xml", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteHtmlAsync_AHostsServices_WritesTheReportWhereTheDemoAsksAndReturnsItsFullPath()
+    {
+        await SeedAsync();
+        var overrides = new Dictionary<string, string?> { ["SyncBridge:State:SqlitePath"] = _database };
+        using var host = VerbHost.TryBuild(new CliContext(TextWriter.Null, TextWriter.Null, TimeProvider.System), new HostSettings { Overrides = overrides }, builder =>
+        {
+            builder.Services.AddUpdateQueue(builder.Configuration);
+            builder.Services.AddReporting();
+        });
+        Assert.NotNull(host);
+        var target = Path.Combine(_directory, "demo-out", ReportCommand.DefaultHtmlFile);
+
+        var written = await ReportCommand.WriteHtmlAsync(host.Services, target, Ct);
+
+        Assert.Equal(Path.GetFullPath(target), written);
+        var html = await File.ReadAllTextAsync(written, Ct);
+        Assert.Contains("id=\"forecast-chart\"", html, StringComparison.Ordinal);
+        Assert.Contains("person-b", html, StringComparison.Ordinal);
     }
 }
