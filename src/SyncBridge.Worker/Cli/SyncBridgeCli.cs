@@ -27,6 +27,7 @@ internal static class SyncBridgeCli
         root.Subcommands.Add(ConsumeCommand.Create(context));
         root.Subcommands.Add(DlqCommand.Create(context));
         root.Subcommands.Add(QueueCommand.Create(context));
+        root.Subcommands.Add(ReportCommand.Create(context));
         return root;
     }
 

@@ -11,6 +11,8 @@ internal static class ReportingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StatusReportBuilder>();
+        services.TryAddSingleton<ReportHtmlRenderer>();
+        services.TryAddSingleton(new ReportJsonWriter());
         return services;
     }
 }
