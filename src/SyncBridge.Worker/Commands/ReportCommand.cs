@@ -131,7 +131,7 @@ internal static class ReportCommand
         output.WriteLine($"persons: {ReportFormat.Count(latest.Persons)}   hot leads: {ReportFormat.Count(latest.Hot)}");
         output.WriteLine($"marketing contacts: now {ReportFormat.Count(f.MarketingNow)} → after apply {ReportFormat.Count(f.PeakBeforeUpdate)} (peak) → after {date} {ReportFormat.Count(f.MarketingAfterUpdate)}");
         output.WriteLine($"tier: limit {ReportFormat.Count(f.TierLimit)}, now {ReportFormat.Count(f.TierNow)} → after {ReportFormat.Count(f.TierAfter)}{(f.OverTier ? "  WARNING: the peak is over the contracted tier" : string.Empty)}");
-        output.WriteLine($"monthly cost: now {ReportFormat.Money(f.MonthlyCostNow, f.Currency)} → after {ReportFormat.Money(f.MonthlyCostAfter, f.Currency)}, saving {ReportFormat.Money(f.MonthlyCostNow - f.MonthlyCostAfter, f.Currency)}");
+        output.WriteLine($"monthly cost: now {ReportFormat.Money(f.MonthlyCostNow, f.Currency)} → from the renewal {ReportFormat.Money(f.MonthlyCostAtRenewal, f.Currency)} (tier {ReportFormat.Count(f.TierAtRenewal)}), saving {ReportFormat.Money(f.MonthlySaving, f.Currency)}");
         output.WriteLine("funnel (before → after):");
         foreach (var row in FunnelRows.Of(latest))
         {

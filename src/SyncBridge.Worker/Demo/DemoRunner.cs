@@ -4,6 +4,7 @@ using SyncBridge.Core.Identity;
 using SyncBridge.Core.Sync;
 using SyncBridge.Core.Sync.Updates;
 using SyncBridge.Worker.Cli;
+using SyncBridge.Worker.Commands;
 using SyncBridge.Worker.Hosting;
 using SyncBridge.Worker.Sync;
 using SyncBridge.Worker.Updates;
@@ -126,10 +127,13 @@ internal static class DemoRunner
             Elapsed = context.Time.GetElapsedTime(started),
             StateStore = database,
         };
+        var reportPath = options.ReportFile?.FullName ?? Path.Combine(options.Directory.FullName, ReportCommand.DefaultHtmlFile);
+        result = result with { ReportPath = await ReportCommand.WriteHtmlAsync(services, reportPath, cancellationToken).ConfigureAwait(false) };
         context.Output.WriteLine(decided.ToString());
         context.Output.WriteLine(UpdateDrain.Summary(dispatch, consume));
         DemoSummaryWriter.Write(context.Output, result);
         context.Output.WriteLine($"state store: {database}");
+        context.Output.WriteLine($"report: {result.ReportPath}");
         if (inspect is not null)
         {
             await inspect(connected, result, cancellationToken).ConfigureAwait(false);

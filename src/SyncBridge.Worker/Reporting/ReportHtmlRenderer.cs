@@ -69,7 +69,7 @@ internal sealed class ReportHtmlRenderer
             html.Append("<p class=\"warning\" id=\"beyond-largest-tier\">A count is beyond the largest configured tier: the monthly cost shown is a lower bound.</p>\n");
         }
 
-        var saving = f.MonthlyCostNow - f.MonthlyCostAfter;
+        var saving = f.MonthlySaving;
         var date = ReportFormat.Date(f.NextUpdateDate);
         html.Append("<div class=\"figures\">\n");
         Figure(html, "persons", "Persons", Count(latest.Persons), $"decided {ReportFormat.Time(latest.AsOf)}");
@@ -78,8 +78,8 @@ internal sealed class ReportHtmlRenderer
         Figure(html, "marketing-after", $"After {date}", Count(f.MarketingAfterUpdate), $"−{Count(f.BecomingNonMarketingAtUpdate)} at the next update date");
         Figure(html, "tier-limit", "Tier limit", Count(f.TierLimit), f.OverTier ? "exceeded by the peak" : "contracted");
         Figure(html, "tier", "Tier now → after", $"{Count(f.TierNow)} → {Count(f.TierAfter)}", "contacts billed");
-        Figure(html, "cost", "Monthly cost now → after", $"{ReportFormat.Money(f.MonthlyCostNow, f.Currency)} → {ReportFormat.Money(f.MonthlyCostAfter, f.Currency)}", "list price of the tier");
-        Figure(html, "saving", "Monthly saving", ReportFormat.Money(saving, f.Currency), saving < 0 ? "the plan costs more" : "cost now − cost after", saving < 0 ? "bad" : "good");
+        Figure(html, "cost", "Monthly cost now → from renewal", $"{ReportFormat.Money(f.MonthlyCostNow, f.Currency)} → {ReportFormat.Money(f.MonthlyCostAtRenewal, f.Currency)}", $"tier {Count(f.TierAtRenewal)} covers the count after {date}");
+        Figure(html, "saving", "Monthly saving", ReportFormat.Money(saving, f.Currency), saving < 0 ? "the decisions cost more" : "cost now − cost from the renewal", saving < 0 ? "bad" : "good");
         Figure(html, "hot", "Hot leads", Count(latest.Hot), "flagged for sales");
         html.Append("</div>\n</section>\n");
     }

@@ -161,7 +161,9 @@ internal sealed class ReportJsonWriter(bool indented = true)
         json.WriteNumber("tierAfter", f.TierAfter);
         json.WriteNumber("monthlyCostNow", f.MonthlyCostNow);
         json.WriteNumber("monthlyCostAfter", f.MonthlyCostAfter);
-        json.WriteNumber("monthlySaving", f.MonthlyCostNow - f.MonthlyCostAfter);
+        json.WriteNumber("tierAtRenewal", f.TierAtRenewal);
+        json.WriteNumber("monthlyCostAtRenewal", f.MonthlyCostAtRenewal);
+        json.WriteNumber("monthlySaving", f.MonthlySaving);
         json.WriteBoolean("beyondLargestTier", f.BeyondLargestTier);
         json.WriteString("currency", f.Currency);
         json.WriteEndObject();

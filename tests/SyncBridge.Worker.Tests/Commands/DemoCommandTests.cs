@@ -34,6 +34,11 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(decided.Groups["queued"].Value, updates.Groups["applied"].Value);
         Assert.Equal("0", updates.Groups["dead"].Value);
         Assert.Contains("SyncBridge demo: 150 synthetic people", text, StringComparison.Ordinal);
+        var report = Path.Combine(_directory, "syncbridge-report.html");
+        Assert.Contains("report: " + report, text, StringComparison.Ordinal);
+        var html = await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken);
+        Assert.Contains("id=\"forecast-chart\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"funnel-chart\"", html, StringComparison.Ordinal);
         foreach (var line in new[] { "records read:", "people after de-duplication: ", "merge conflicts: ", "lifecycle funnel", "hot leads: ", "marketing contacts: ", "tier: contracted ", "monthly saving: " })
         {
             Assert.Contains(line, text, StringComparison.Ordinal);

@@ -155,7 +155,7 @@ public sealed class ReportCommandTests : IAsyncDisposable
         Assert.True(code == 0, error);
         Assert.Contains("persons: 5,000   hot leads: 137", output, StringComparison.Ordinal);
         Assert.Contains($"marketing contacts: now 4,400 → after apply {f.PeakBeforeUpdate:#,0} (peak) → after 2026-12-01 {f.MarketingAfterUpdate:#,0}", output, StringComparison.Ordinal);
-        Assert.Contains($"saving {f.MonthlyCostNow - f.MonthlyCostAfter:#,0.00} USD", output, StringComparison.Ordinal);
+        Assert.Contains($"saving {f.MonthlySaving:#,0.00} USD", output, StringComparison.Ordinal);
         Assert.Contains("sources: 2 (1 failing)", output, StringComparison.Ordinal);
         Assert.Contains("outbox pending 2", output, StringComparison.Ordinal);
         var funnel = output.Split('\n').SkipWhile(l => !l.StartsWith("funnel (before → after):", StringComparison.Ordinal)).Skip(1).Take(9).Select(l => l.Trim()).ToList();

@@ -112,13 +112,13 @@ public sealed class ReportHtmlRendererTests
     }
 
     [Fact]
-    public void Render_Headline_ShowsTheFiguresAndASavingOfCostNowMinusCostAfter()
+    public void Render_Headline_ShowsTheFiguresAndASavingOfCostNowMinusCostFromTheRenewal()
     {
         var report = ReportModels.Full();
         var f = report.Latest!.Forecast;
         var doc = Parse(Render(report));
 
-        var saving = f.MonthlyCostNow - f.MonthlyCostAfter;
+        var saving = f.MonthlyCostNow - f.MonthlyCostAtRenewal;
         Assert.Contains(saving.ToString("#,0.00", CultureInfo.InvariantCulture) + " USD", Text(doc, "figure-saving"), StringComparison.Ordinal);
         Assert.Contains(f.MonthlyCostNow.ToString("#,0.00", CultureInfo.InvariantCulture), Text(doc, "figure-cost"), StringComparison.Ordinal);
         Assert.Contains(f.MonthlyCostAfter.ToString("#,0.00", CultureInfo.InvariantCulture), Text(doc, "figure-cost"), StringComparison.Ordinal);

@@ -49,7 +49,9 @@ public sealed class ReportJsonWriterTests
         Assert.Equal(f.TierAfter, billing.GetProperty("tierAfter").GetInt32());
         Assert.Equal(f.MonthlyCostNow, billing.GetProperty("monthlyCostNow").GetDecimal());
         Assert.Equal(f.MonthlyCostAfter, billing.GetProperty("monthlyCostAfter").GetDecimal());
-        Assert.Equal(f.MonthlyCostNow - f.MonthlyCostAfter, billing.GetProperty("monthlySaving").GetDecimal());
+        Assert.Equal(f.MonthlyCostNow - f.MonthlyCostAtRenewal, billing.GetProperty("monthlySaving").GetDecimal());
+        Assert.Equal(f.TierAtRenewal, billing.GetProperty("tierAtRenewal").GetInt32());
+        Assert.Equal(f.MonthlyCostAtRenewal, billing.GetProperty("monthlyCostAtRenewal").GetDecimal());
         Assert.Equal(f.BeyondLargestTier, billing.GetProperty("beyondLargestTier").GetBoolean());
         Assert.Equal(f.Currency, billing.GetProperty("currency").GetString());
     }

@@ -26,7 +26,9 @@ internal static class ReportModels
         TierNow = 5000,
         TierAfter = overTier ? 10000 : 5000,
         MonthlyCostNow = 1780.00m,
-        MonthlyCostAfter = 1200.50m,
+        MonthlyCostAfter = 1780.00m,
+        TierAtRenewal = 2000,
+        MonthlyCostAtRenewal = 1200.50m,
         Currency = "USD",
     };
 
