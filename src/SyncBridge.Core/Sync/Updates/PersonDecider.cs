@@ -24,7 +24,7 @@ public sealed partial class PersonDecider(
     /// <summary>The state-store cursor holding the last change sequence decided.</summary>
     public const string CursorName = "decisions";
 
-    private const int LoadChunk = 1_000;
+    private readonly PopulationDecider _population = new(contacts, merger, engine, time);
 
     /// <summary>Decides everyone when something changed; returns what was decided and queued (nothing when nothing changed).</summary>
     public async Task<DecideSummary> DecideAsync(CancellationToken cancellationToken)
@@ -37,29 +37,12 @@ public sealed partial class PersonDecider(
             return new DecideSummary(0, 0, 0);
         }
 
-        var everyone = await contacts.ListChangedPersonsAsync(0, int.MaxValue, cancellationToken).ConfigureAwait(false);
-        var subjects = new List<DecisionSubject>(everyone.PersonIds.Count);
-        var targets = new Dictionary<string, IReadOnlyList<Contacts.SourceRef>>(StringComparer.Ordinal);
-        foreach (var chunk in everyone.PersonIds.Chunk(LoadChunk))
-        {
-            var stored = await contacts.GetContactsOfPersonsAsync(chunk, cancellationToken).ConfigureAwait(false);
-            foreach (var personId in chunk)
-            {
-                if (!stored.TryGetValue(personId, out var records) || records.Count == 0)
-                {
-                    continue; // merged away since it was listed
-                }
-
-                subjects.Add(new DecisionSubject(personId, merger.Merge(personId, records).Contact));
-                targets[personId] = records.Select(r => r.Source).Distinct().ToList();
-            }
-        }
-
-        var asOf = time.GetUtcNow();
-        var batch = engine.DecideAll(subjects, asOf);
-        var people = batch.Decisions.Select(d => new DecidedPerson(d, targets[d.PersonId])).ToList();
+        var population = await _population.DecideAsync(cancellationToken).ConfigureAwait(false);
+        var asOf = population.AsOf;
+        var batch = population.Batch;
+        var people = population.People;
         var result = await planner.CommitAsync(people, cancellationToken).ConfigureAwait(false);
-        await state.SaveCursorAsync(CursorName, new SourceCursor(asOf, string.Empty, everyone.LastSequence.ToString(CultureInfo.InvariantCulture)), cancellationToken).ConfigureAwait(false);
+        await state.SaveCursorAsync(CursorName, new SourceCursor(asOf, string.Empty, population.ContactSequence.ToString(CultureInfo.InvariantCulture)), cancellationToken).ConfigureAwait(false);
         var marketing = batch.Decisions.Count(d => d.Marketing == MarketingStatus.Marketing);
         Log.Decided(logger, people.Count, result.Messages.Count, marketing);
         return new DecideSummary(people.Count, result.Messages.Count, marketing);
