@@ -41,8 +41,8 @@ internal static class LivePlanOutput
                     }
 
                     output.WriteLine(target.Changes
-                        ? $"      {name}: {target.From(name) ?? None} → {value}"
-                        : $"      {name}: {value}");
+                        ? $"      {name}: {Show(target.From(name))} → {Show(value)}"
+                        : $"      {name}: {Show(value)}");
                 }
             }
         }
@@ -84,6 +84,14 @@ internal static class LivePlanOutput
         output.WriteLine(JsonSerializer.Serialize(document, PlanningJsonContext.Default.LivePlanDocument));
         output.Flush();
     }
+
+    /// <summary>A value as the table shows it: <c>(none)</c> when never written, <c>""</c> when empty.</summary>
+    private static string Show(string? value) => value switch
+    {
+        null => None,
+        { Length: 0 } => "\"\"",
+        _ => value,
+    };
 
     private static IEnumerable<LivePlanPerson> Listed(LivePlan plan, bool includeUnchanged) =>
         includeUnchanged ? plan.Persons : plan.Persons.Where(p => p.Changes);
