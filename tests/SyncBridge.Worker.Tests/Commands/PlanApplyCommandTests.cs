@@ -43,12 +43,18 @@ public sealed class PlanApplyCommandTests : IDisposable
         Assert.Contains("run plan --live again", err, StringComparison.Ordinal);
         Assert.Equal(planned.RecordsToChange, _sandbox.Count("outbox"));
 
-        (code, output, err) = await _sandbox.RunAsync("plan", "--live", "--format", "table");
+        (code, output, err) = await _sandbox.RunAsync("plan", "--live", "--format", "table", "--all");
         Assert.True(code == 0, err);
         var summary = PlanLiveCommandTests.SummaryLine().Match(output);
         Assert.True(summary.Success, output);
         Assert.Equal("0", summary.Groups["records"].Value);
-        Assert.Equal(planned.ChangeSets.Sum(c => c.Changes.Count).ToString(CultureInfo.InvariantCulture), summary.Groups["unchanged"].Value);
+        var records = planned.ChangeSets.Sum(c => c.Changes.Count);
+        Assert.Equal(records.ToString(CultureInfo.InvariantCulture), summary.Groups["unchanged"].Value);
+        // --all lists every unchanged record, with the properties it holds.
+        var lines = output.Split('\n');
+        Assert.Equal(records, lines.Count(l => l.StartsWith("  = ", StringComparison.Ordinal) && l.TrimEnd().EndsWith("(unchanged)", StringComparison.Ordinal)));
+        Assert.DoesNotContain(lines, l => l.StartsWith("  ~ ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("      syncbridge_marketing_decision: ", StringComparison.Ordinal) && !l.Contains('→', StringComparison.Ordinal));
 
         // A sync after apply finds the population already decided at the plan's contact change: nothing to decide or queue.
         (code, output, err) = await _sandbox.RunAsync("sync");
