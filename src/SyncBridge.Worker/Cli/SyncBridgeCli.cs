@@ -22,6 +22,7 @@ internal static class SyncBridgeCli
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
         root.Subcommands.Add(PlanCommand.Create(context));
+        root.Subcommands.Add(PlanApplyCommand.Create(context));
         root.Subcommands.Add(ExplainCommand.Create(context));
         root.Subcommands.Add(SegmentsCommand.Create(context));
         root.Subcommands.Add(ConsumeCommand.Create(context));

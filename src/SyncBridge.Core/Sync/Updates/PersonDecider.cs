@@ -26,7 +26,7 @@ public sealed partial class PersonDecider(
     /// <summary>The state-store cursor holding the last change sequence decided.</summary>
     public const string CursorName = "decisions";
 
-    private const int LoadChunk = 1_000;
+    private readonly PopulationDecider _population = new(contacts, merger, engine, time);
 
     /// <summary>Decides everyone when something changed; returns what was decided and queued (nothing when nothing changed).</summary>
     public async Task<DecideSummary> DecideAsync(CancellationToken cancellationToken)
@@ -39,33 +39,12 @@ public sealed partial class PersonDecider(
             return new DecideSummary(0, 0, 0);
         }
 
-        var everyone = await contacts.ListChangedPersonsAsync(0, int.MaxValue, cancellationToken).ConfigureAwait(false);
-        var subjects = new List<DecisionSubject>(everyone.PersonIds.Count);
-        var targets = new Dictionary<string, IReadOnlyList<Contacts.SourceRef>>(StringComparer.Ordinal);
-        var conflicts = 0;
-        foreach (var chunk in everyone.PersonIds.Chunk(LoadChunk))
-        {
-            var stored = await contacts.GetContactsOfPersonsAsync(chunk, cancellationToken).ConfigureAwait(false);
-            foreach (var personId in chunk)
-            {
-                if (!stored.TryGetValue(personId, out var records) || records.Count == 0)
-                {
-                    continue; // merged away since it was listed
-                }
-
-                var merged = merger.Merge(personId, records);
-                conflicts += merged.Conflicts.Count;
-                subjects.Add(new DecisionSubject(personId, merged.Contact));
-                targets[personId] = records.Select(r => r.Source).Distinct().ToList();
-            }
-        }
-
-        var asOf = time.GetUtcNow();
-        var batch = engine.DecideAll(subjects, asOf);
-        var people = batch.Decisions.Select(d => new DecidedPerson(d, targets[d.PersonId])).ToList();
+        var population = await _population.DecideAsync(cancellationToken).ConfigureAwait(false);
+        var asOf = population.AsOf;
+        var people = population.People;
         var result = await planner.CommitAsync(people, cancellationToken).ConfigureAwait(false);
-        await state.SaveCursorAsync(CursorName, new SourceCursor(asOf, string.Empty, everyone.LastSequence.ToString(CultureInfo.InvariantCulture)), cancellationToken).ConfigureAwait(false);
-        var run = DecisionRunSummarizer.Summarize(batch, result.Messages.Count) with { MergeConflicts = conflicts };
+        await state.SaveCursorAsync(CursorName, new SourceCursor(asOf, string.Empty, population.ContactSequence.ToString(CultureInfo.InvariantCulture)), cancellationToken).ConfigureAwait(false);
+        var run = DecisionRunSummarizer.Summarize(population.Batch, result.Messages.Count) with { MergeConflicts = population.MergeConflicts };
         await reports.SaveDecisionRunAsync(run, cancellationToken).ConfigureAwait(false);
         Log.Decided(logger, people.Count, result.Messages.Count, run.Marketing);
         return new DecideSummary(people.Count, result.Messages.Count, run.Marketing) { Run = run };

@@ -12,12 +12,16 @@ public sealed partial class UpdatePlanner(IOutboxStore outbox, IEnumerable<IDeci
 {
     private readonly ChangeSetBuilder _builder = new(maps);
 
-    public async Task<UpdatePlanResult> CommitAsync(IReadOnlyList<DecidedPerson> people, CancellationToken cancellationToken)
+    /// <summary>
+    /// Diffs the decisions against the targets' last-written snapshots without committing anything: the change sets
+    /// <see cref="CommitAsync"/> would commit, with the snapshots they were compared with.
+    /// </summary>
+    public async Task<UpdatePlan> PlanAsync(IReadOnlyList<DecidedPerson> people, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(people);
         if (people.Count == 0)
         {
-            return new UpdatePlanResult(0, []);
+            return new UpdatePlan([], new Dictionary<SourceRef, IReadOnlyDictionary<string, string>>());
         }
 
         var targets = new HashSet<SourceRef>();
@@ -40,9 +44,21 @@ public sealed partial class UpdatePlanner(IOutboxStore outbox, IEnumerable<IDeci
             changeSets.Add(_builder.Build(person, snapshots, decidedAt));
         }
 
-        var messages = await outbox.CommitAsync(changeSets, cancellationToken).ConfigureAwait(false);
-        Log.Committed(logger, changeSets.Count, messages.Count);
-        return new UpdatePlanResult(changeSets.Count, messages);
+        return new UpdatePlan(changeSets, snapshots);
+    }
+
+    public async Task<UpdatePlanResult> CommitAsync(IReadOnlyList<DecidedPerson> people, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        if (people.Count == 0)
+        {
+            return new UpdatePlanResult(0, []);
+        }
+
+        var plan = await PlanAsync(people, cancellationToken).ConfigureAwait(false);
+        var messages = await outbox.CommitAsync(plan.ChangeSets, cancellationToken).ConfigureAwait(false);
+        Log.Committed(logger, plan.ChangeSets.Count, messages.Count);
+        return new UpdatePlanResult(plan.ChangeSets.Count, messages);
     }
 
     private static partial class Log

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using SyncBridge.Core.Sync;
+using SyncBridge.Worker.Cli;
+using SyncBridge.Worker.Hosting;
+using SyncBridge.Worker.Sync;
+
+namespace SyncBridge.Worker.Planning;
+
+/// <summary>
+/// The read side of <c>plan --live</c>: polls every source (or one) once into the state store. Unlike <c>sync</c> it
+/// creates no HubSpot properties and writes to no CRM; only the contact cache and the source cursors change.
+/// </summary>
+internal static class LiveSourcePoller
+{
+    /// <summary>
+    /// Polls and reports one line per source on <paramref name="report"/>. Returns <see cref="ExitCodes.Success"/>,
+    /// <see cref="ExitCodes.Failure"/> when a source failed (a plan on part of the data would mislead), or
+    /// <see cref="ExitCodes.Configuration"/> when no source has the name given.
+    /// </summary>
+    public static async Task<int> PollAsync(TextWriter report, ConnectedHost connected, string? only, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(connected);
+        var sources = connected.Services.GetServices<IContactSource>().ToList();
+        if (!string.IsNullOrWhiteSpace(only))
+        {
+            var named = sources.Where(s => string.Equals(s.Name, only, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (named.Count == 0)
+            {
+                report.WriteLine($"error: --source: no source is named '{only}'; the sources are: {string.Join(", ", sources.Select(s => s.Name))}");
+                return ExitCodes.Configuration;
+            }
+
+            sources = named;
+        }
+
+        var runner = connected.Services.GetRequiredService<SourceRunner>();
+        foreach (var source in sources)
+        {
+            var simulated = (source.Name.StartsWith("hubspot", StringComparison.Ordinal) && connected.Selection.SimulateHubSpot)
+                || (source.Name.StartsWith("salesforce", StringComparison.Ordinal) && connected.Selection.SimulateSalesforce);
+            try
+            {
+                var result = await runner.RunAsync(source, cancellationToken).ConfigureAwait(false);
+                report.WriteLine(result + (simulated ? " (built-in simulator)" : string.Empty));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                report.WriteLine($"error: {source.Name}: {ex.GetType().Name}: {PersonalDataRedactionEnricher.Redact(ex.Message) ?? ex.Message}");
+                report.WriteLine("error: no plan: a source failed, and a plan on part of the data would mislead; fix the source and run plan --live again");
+                return ExitCodes.Failure;
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+}
