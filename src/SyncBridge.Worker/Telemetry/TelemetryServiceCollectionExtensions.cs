@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenTelemetry.Metrics;
+using SyncBridge.Connectors.HubSpot.Http;
+using SyncBridge.Connectors.Salesforce.Diagnostics;
+
+namespace SyncBridge.Worker.Telemetry;
+
+/// <summary>The worker's metrics: meter <c>SyncBridge</c> and the connectors' meters, exported to Prometheus through OpenTelemetry.</summary>
+internal static class TelemetryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="SyncBridgeMetrics"/>, <see cref="SyncStateSnapshot"/> and an OpenTelemetry meter provider
+    /// listening to the SyncBridge, HubSpot and Salesforce meters with the Prometheus exporter (scraped by the status web
+    /// server's <c>/metrics</c>). A second call is harmless.
+    /// </summary>
+    public static IServiceCollection AddSyncBridgeTelemetry(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(SyncBridgeMetrics)))
+        {
+            return services;
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<SyncStateSnapshot>();
+        services.TryAddSingleton<SyncBridgeMetrics>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(SyncBridgeMetrics.MeterName, HubSpotMetrics.MeterName, SalesforceMetrics.MeterName)
+            .AddPrometheusExporter());
+        return services;
+    }
+}
