@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
@@ -29,6 +30,14 @@ internal static class TelemetryServiceCollectionExtensions
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(SyncBridgeMetrics.MeterName, HubSpotMetrics.MeterName, SalesforceMetrics.MeterName)
             .AddPrometheusExporter());
+
+        // Meters are listened to by name process-wide: keep only this host's (created by its IMeterFactory), so two
+        // hosts in one process (tests, a demo beside a worker) never report each other's figures.
+        services.ConfigureOpenTelemetryMeterProvider((provider, builder) =>
+        {
+            var factory = provider.GetRequiredService<IMeterFactory>();
+            builder.AddView(instrument => instrument.Meter.Scope is null || ReferenceEquals(instrument.Meter.Scope, factory) ? null : MetricStreamConfiguration.Drop);
+        });
         return services;
     }
 }
