@@ -14,6 +14,30 @@ mkdir -p "$results"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# Headless Chromium for the status page's browser test (Debian package chromium; installed only when missing,
+# with sudo only when not root).
+if ! command -v chromium >/dev/null; then
+  if ! command -v apt-get >/dev/null; then
+    echo "chromium: not installed and apt-get is not available; install Chromium so that 'chromium' is on PATH" >&2
+    exit 1
+  fi
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo="sudo"
+  fi
+  echo "chromium: installing chromium with apt-get"
+  export DEBIAN_FRONTEND=noninteractive
+  if ! apt-cache show chromium >/dev/null 2>&1; then
+    $sudo apt-get update -qq >/dev/null
+  fi
+  install_status=0
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null || install_status=$?
+  if [ "$install_status" -ne 0 ] || ! command -v chromium >/dev/null; then
+    echo "chromium: apt-get install chromium failed ($install_status)" >&2
+    exit 1
+  fi
+fi
+
 # Local services for integration tests (each script is idempotent and starts its service on 127.0.0.1 only).
 for service in "$root"/infra/local/start-*.sh; do
   [ -e "$service" ] || continue

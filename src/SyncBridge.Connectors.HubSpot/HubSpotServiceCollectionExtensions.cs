@@ -11,6 +11,7 @@ using Polly.Registry;
 using Refit;
 using SyncBridge.Connectors.HubSpot.Api;
 using SyncBridge.Connectors.HubSpot.Configuration;
+using SyncBridge.Connectors.HubSpot.Health;
 using SyncBridge.Connectors.HubSpot.Http;
 using SyncBridge.Connectors.HubSpot.Sync;
 using SyncBridge.Core.Normalization;
@@ -96,6 +97,9 @@ public static class HubSpotServiceCollectionExtensions
             provider.GetRequiredService<HubSpotContactSink>(),
             provider.GetRequiredService<HubSpotAccountContext>(),
             provider.GetRequiredService<ILogger<HubSpotLifecycleOperator>>()));
+        services.TryAddSingleton(provider => new HubSpotReachability(
+            provider.GetRequiredService<IHubSpotPropertiesApi>(),
+            provider.GetRequiredService<HubSpotAccountContext>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IContactSource, HubSpotContactSource>(provider => provider.GetRequiredService<HubSpotContactSource>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IContactSink, HubSpotContactSink>(provider => provider.GetRequiredService<HubSpotContactSink>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDecisionPropertyMap, HubSpotDecisionPropertyMap>());

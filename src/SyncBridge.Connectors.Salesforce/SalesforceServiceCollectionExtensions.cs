@@ -9,6 +9,7 @@ using SyncBridge.Connectors.Salesforce.Api;
 using SyncBridge.Connectors.Salesforce.Auth;
 using SyncBridge.Connectors.Salesforce.Configuration;
 using SyncBridge.Connectors.Salesforce.Diagnostics;
+using SyncBridge.Connectors.Salesforce.Health;
 using SyncBridge.Connectors.Salesforce.Http;
 using SyncBridge.Connectors.Salesforce.Mapping;
 using SyncBridge.Connectors.Salesforce.Polling;
@@ -86,6 +87,7 @@ public static class SalesforceServiceCollectionExtensions
             .AddHttpMessageHandler<SalesforceAuthHandler>();
 
         services.TryAddSingleton<SalesforceQueryReader>();
+        services.TryAddSingleton(sp => new SalesforceReachability(sp.GetRequiredService<ISalesforceApi>(), sp.GetRequiredService<IOptions<SalesforceOptions>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IContactSource, SalesforceLeadSource>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IContactSource, SalesforceContactSource>());
         services.TryAddSingleton<SalesforceContactSink>();

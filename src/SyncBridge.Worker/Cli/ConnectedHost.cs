@@ -7,6 +7,7 @@ using SyncBridge.Worker.Hosting;
 using SyncBridge.Worker.Reporting;
 using SyncBridge.Worker.Sync;
 using SyncBridge.Worker.Updates;
+using SyncBridge.Worker.Web;
 
 namespace SyncBridge.Worker.Cli;
 
@@ -47,6 +48,7 @@ internal sealed class ConnectedHost : IAsyncDisposable
             Commands.PlanConfiguration.AddDecisionSettings(builder);
             builder.Services.TryAddSingleton<CrmBootstrapper>();
             builder.Services.AddReporting();
+            builder.Services.AddStatusWeb(builder.Configuration);
             if (settings.RunBackgroundServices)
             {
                 builder.Services.AddHostedService<CrmBootstrapService>();

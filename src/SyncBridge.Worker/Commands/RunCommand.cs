@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using SyncBridge.Worker.Cli;
 using SyncBridge.Worker.Hosting;
+using SyncBridge.Worker.Web;
 
 namespace SyncBridge.Worker.Commands;
 
@@ -17,7 +18,7 @@ internal static class RunCommand
             {
                 ConfigFiles = parse.GetValue(GlobalOptions.Config) ?? [],
                 RunBackgroundServices = true,
-            }, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken, builder => builder.Services.AddStatusWebHost()).ConfigureAwait(false);
             if (connected is null)
             {
                 return ExitCodes.Configuration;

@@ -4,6 +4,7 @@ using SyncBridge.Connectors.Salesforce.Http;
 using SyncBridge.Core.Sync;
 using SyncBridge.Core.Sync.Reporting;
 using SyncBridge.Worker.Hosting;
+using SyncBridge.Worker.Telemetry;
 
 namespace SyncBridge.Worker.Sync;
 
@@ -12,7 +13,7 @@ namespace SyncBridge.Worker.Sync;
 /// daily quota stops that source until its reset, it is never hammered. This is the edge: anything else is logged
 /// with the source's name and rethrown, so the job records a failure and its trigger tries again.
 /// </summary>
-internal sealed partial class SourceRunner(SourceIngestor ingestor, IReportStore reports, TimeProvider time, ILogger<SourceRunner> logger)
+internal sealed partial class SourceRunner(SourceIngestor ingestor, IReportStore reports, TimeProvider time, ILogger<SourceRunner> logger, SyncBridgeMetrics? metrics = null)
 {
     public async Task<SourceRunResult> RunAsync(IContactSource source, CancellationToken cancellationToken)
     {
@@ -23,6 +24,7 @@ internal sealed partial class SourceRunner(SourceIngestor ingestor, IReportStore
         {
             var summary = await ingestor.IngestAsync(source, cancellationToken).ConfigureAwait(false);
             result = new SourceRunResult(source.Name, summary, string.Empty);
+            metrics?.RecordPolled(source.Name, summary.Contacts);
         }
         catch (HubSpotDailyLimitReachedException ex)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyncBridge.Core.Sync.Updates;
+using SyncBridge.Worker.Telemetry;
 
 namespace SyncBridge.Worker.Updates;
 
@@ -9,7 +10,7 @@ namespace SyncBridge.Worker.Updates;
 /// when no stored contact changed). This is the edge: a failed run is logged and the next interval tries again; the
 /// decisions cursor is only saved after a commit, so nothing is skipped.
 /// </summary>
-internal sealed partial class DecideLoop(PersonDecider decider, IOptions<OutboxOptions> options, TimeProvider time, ILogger<DecideLoop> logger)
+internal sealed partial class DecideLoop(PersonDecider decider, IOptions<OutboxOptions> options, TimeProvider time, ILogger<DecideLoop> logger, SyncBridgeMetrics? metrics = null)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -17,7 +18,8 @@ internal sealed partial class DecideLoop(PersonDecider decider, IOptions<OutboxO
         {
             try
             {
-                await decider.DecideAsync(cancellationToken).ConfigureAwait(false);
+                var summary = await decider.DecideAsync(cancellationToken).ConfigureAwait(false);
+                metrics?.RecordDecisions(summary);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

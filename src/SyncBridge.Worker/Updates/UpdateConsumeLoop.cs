@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyncBridge.Core.Sync.Updates;
+using SyncBridge.Worker.Telemetry;
 
 namespace SyncBridge.Worker.Updates;
 
@@ -10,7 +11,7 @@ namespace SyncBridge.Worker.Updates;
 /// <see cref="UpdateConsumerOptions.MaxRetryDelay"/>) after batches with transient CRM failures or a failed receive.
 /// This is the edge: a failure is logged and retried after the backoff; messages stay in the queue meanwhile.
 /// </summary>
-internal sealed partial class UpdateConsumeLoop(UpdateConsumer consumer, IOptions<UpdateConsumerOptions> options, TimeProvider time, ILogger<UpdateConsumeLoop> logger)
+internal sealed partial class UpdateConsumeLoop(UpdateConsumer consumer, IOptions<UpdateConsumerOptions> options, TimeProvider time, ILogger<UpdateConsumeLoop> logger, SyncBridgeMetrics? metrics = null)
 {
     private int _failuresInRow;
 
@@ -37,6 +38,7 @@ internal sealed partial class UpdateConsumeLoop(UpdateConsumer consumer, IOption
         {
             var result = await consumer.ConsumeOnceAsync(cancellationToken).ConfigureAwait(false);
             Total = Total.Add(result);
+            metrics?.RecordUpdates(result);
             return result;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
