@@ -5,6 +5,7 @@ using SyncBridge.Core.Sync.Updates;
 using SyncBridge.Worker.Cli;
 using SyncBridge.Worker.Hosting;
 using SyncBridge.Worker.Sync;
+using SyncBridge.Worker.Telemetry;
 using SyncBridge.Worker.Updates;
 
 namespace SyncBridge.Worker.Commands;
@@ -53,6 +54,7 @@ internal static class SyncCommand
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(connected);
         var decided = await connected.Services.GetRequiredService<PersonDecider>().DecideAsync(cancellationToken).ConfigureAwait(false);
+        connected.Services.GetService<SyncBridgeMetrics>()?.RecordDecisions(decided);
         context.Output.WriteLine(decided.ToString());
         var dispatch = connected.Services.GetRequiredService<OutboxDispatchLoop>();
         var consume = connected.Services.GetRequiredService<UpdateConsumeLoop>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SyncBridge.Core.Identity;
 using SyncBridge.Core.Sync;
 using SyncBridge.Core.Sync.Updates;
@@ -7,7 +8,9 @@ using SyncBridge.Worker.Cli;
 using SyncBridge.Worker.Commands;
 using SyncBridge.Worker.Hosting;
 using SyncBridge.Worker.Sync;
+using SyncBridge.Worker.Telemetry;
 using SyncBridge.Worker.Updates;
+using SyncBridge.Worker.Web;
 
 namespace SyncBridge.Worker.Demo;
 
@@ -98,6 +101,7 @@ internal static class DemoRunner
 
             var deciding = progress.Start("decide every person", null);
             var decision = await services.GetRequiredService<PersonDecider>().DecideAsync(cancellationToken).ConfigureAwait(false);
+            services.GetService<SyncBridgeMetrics>()?.RecordDecisions(decision);
             deciding.Complete(string.Create(CultureInfo.InvariantCulture, $"decide: {decision.Persons:N0} persons, {decision.Updates:N0} updates queued"));
 
             var applying = progress.Start("apply updates to the CRMs", decision.Updates);
@@ -139,7 +143,30 @@ internal static class DemoRunner
             await inspect(connected, result, cancellationToken).ConfigureAwait(false);
         }
 
+        if (options.Serve)
+        {
+            await ServeAsync(context, services, cancellationToken).ConfigureAwait(false);
+        }
+
         return (errors.Count == 0 ? ExitCodes.Success : ExitCodes.Failure, result);
+    }
+
+    /// <summary>Keeps the status page (and the simulators behind it) up until Ctrl+C.</summary>
+    private static async Task ServeAsync(CliContext context, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var status = services.GetRequiredService<IOptions<StatusOptions>>().Value;
+        await using var server = await StatusWebServer.StartAsync(services, status, cancellationToken).ConfigureAwait(false);
+        context.Output.WriteLine($"status page: {server.Address} (also /healthz, /readyz, /metrics, /api/report); Ctrl+C stops it");
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, context.Time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C: the demo is over.
+        }
+
+        await server.StopAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>What the simulator holds for a source, so its bar has a size; null for a source it cannot count.</summary>

@@ -154,11 +154,18 @@ internal sealed partial class StatusWebServer : IAsyncDisposable
         }), null);
 
         var reports = services.GetRequiredService<StatusReportBuilder>();
-        var renderer = services.GetRequiredService<IStatusPageRenderer>();
+        var renderer = services.GetRequiredService<ReportHtmlRenderer>();
+        var json = services.GetRequiredService<ReportJsonWriter>();
+        var links = new ReportLinks(ExplainLink, RefreshSeconds);
         app.MapGet("/", async (CancellationToken cancellationToken) =>
         {
             var report = await reports.BuildAsync(cancellationToken).ConfigureAwait(false);
-            return Results.Content(renderer.Render(report, ExplainLink), "text/html; charset=utf-8");
+            return Results.Content(renderer.Render(report, links), "text/html; charset=utf-8");
+        });
+        app.MapGet("/api/report", async (CancellationToken cancellationToken) =>
+        {
+            var report = await reports.BuildAsync(cancellationToken).ConfigureAwait(false);
+            return Results.Content(json.Write(report), "application/json; charset=utf-8");
         });
 
         var explainer = services.GetRequiredService<PersonExplainer>();
@@ -171,6 +178,9 @@ internal sealed partial class StatusWebServer : IAsyncDisposable
                 : Results.Content(ExplainPage.Render(decision, time.GetUtcNow()), "text/html; charset=utf-8");
         });
     }
+
+    /// <summary>The status page's meta refresh, in seconds.</summary>
+    public const string RefreshSeconds = "15";
 
     /// <summary>The link of a person's explain trace (relative to the server's root).</summary>
     public static string ExplainLink(string personId) => "/explain/" + Uri.EscapeDataString(personId);

@@ -19,7 +19,7 @@ internal static class StatusWebServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        if (!services.Any(d => d.ServiceType == typeof(IStatusPageRenderer)))
+        if (!services.Any(d => d.ServiceType == typeof(PersonExplainer)))
         {
             services.AddOptionsWithValidateOnStart<StatusOptions>().Bind(configuration.GetSection(StatusOptions.SectionName)).ValidateDataAnnotations();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StatusOptions>, StatusOptionsValidator>());
@@ -27,7 +27,6 @@ internal static class StatusWebServiceCollectionExtensions
 
         services.AddSyncBridgeTelemetry();
         services.AddReporting();
-        services.TryAddSingleton<IStatusPageRenderer, PlainStatusPageRenderer>();
         services.TryAddSingleton<PersonExplainer>();
         return services;
     }

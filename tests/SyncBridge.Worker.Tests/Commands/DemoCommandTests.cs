@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using SyncBridge.Worker.Cli;
 
 namespace SyncBridge.Worker.Tests.Commands;
@@ -43,6 +44,55 @@ public sealed class DemoCommandTests : IDisposable
         {
             Assert.Contains(line, text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Demo_Serve_KeepsTheStatusPageWithChartsUpUntilCancelled()
+    {
+        var config = Path.Combine(_directory, "serve.json");
+        await File.WriteAllTextAsync(config, "{\"SyncBridge\":{\"Status\":{\"Urls\":\"http://127.0.0.1:0\"}}}", TestContext.Current.CancellationToken);
+        var output = new StringWriter();
+        var synchronized = TextWriter.Synchronized(output);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var demo = SyncBridgeCli.InvokeAsync(["demo", "--out", _directory, "--people", "60", "--serve", "--config", config], new CliContext(synchronized, TextWriter.Null, TimeProvider.System), stop.Token);
+
+        var address = await WaitForAsync(() => Regex.Match(Read(output), "status page: (?<url>http://127\\.0\\.0\\.1:\\d+/)"), demo);
+        using var http = new HttpClient { BaseAddress = new Uri(address.Groups["url"].Value) };
+        var page = await http.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        var health = await http.GetStringAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.False(demo.IsCompleted, "demo --serve returned before it was stopped");
+        await stop.CancelAsync();
+        var code = await demo;
+
+        Assert.Contains("id=\"forecast-chart\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"decisions\"", page, StringComparison.Ordinal);
+        Assert.Equal("ok", health);
+        Assert.Equal(0, code);
+
+        string Read(StringWriter writer)
+        {
+            lock (synchronized)
+            {
+                return writer.ToString();
+            }
+        }
+    }
+
+    private static async Task<Match> WaitForAsync(Func<Match> probe, Task running)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var match = probe();
+            if (match.Success)
+            {
+                return match;
+            }
+
+            Assert.False(running.IsCompleted, "demo ended before it served the page");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException("demo --serve printed no status page address within 60 s");
     }
 
     [Theory]
