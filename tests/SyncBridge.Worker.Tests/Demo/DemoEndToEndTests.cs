@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SyncBridge.Core.Contacts;
 using SyncBridge.Worker.Cli;
 using SyncBridge.Worker.Demo;
+using SyncBridge.Worker.Planning;
 
 namespace SyncBridge.Worker.Tests.Demo;
 
@@ -28,10 +30,11 @@ public sealed class DemoEndToEndTests : IDisposable
         var output = new StringWriter();
         var error = new StringWriter();
         var checkedPersons = 0;
+        var checkedTargets = 0;
         var (code, result) = await DemoRunner.RunAsync(
             new CliContext(output, error, TimeProvider.System),
             new DemoOptions { People = People, Directory = new DirectoryInfo(_directory) },
-            (host, demo, ct) =>
+            async (host, demo, ct) =>
             {
                 var hubSpot = host.Simulators.HubSpot!;
                 var salesforce = host.Simulators.Salesforce!;
@@ -50,7 +53,7 @@ public sealed class DemoEndToEndTests : IDisposable
                     var finals = new List<string>();
                     foreach (var record in inHubSpot)
                     {
-                        var contact = hubSpot.GetContact(long.Parse(record.SourceId, System.Globalization.CultureInfo.InvariantCulture));
+                        var contact = hubSpot.GetContact(long.Parse(record.SourceId, CultureInfo.InvariantCulture));
                         Assert.NotNull(contact);
                         finals.Add(contact["lifecyclestage"]);
                         AssertNeverBackward(hubSpot.WriteLog.For(record.SourceId).Select(w => w.Values.GetValueOrDefault("lifecyclestage")), record);
@@ -60,7 +63,7 @@ public sealed class DemoEndToEndTests : IDisposable
                     {
                         var fields = salesforce.GetRecord(record.SourceId);
                         Assert.NotNull(fields);
-                        finals.Add(Convert.ToString(fields[SalesforceStageField], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                        finals.Add(Convert.ToString(fields[SalesforceStageField], CultureInfo.InvariantCulture) ?? string.Empty);
                         AssertNeverBackward(salesforce.WriteLog.For(record.SourceId).Select(w => w.Values.GetValueOrDefault(SalesforceStageField)), record);
                     }
 
@@ -74,9 +77,24 @@ public sealed class DemoEndToEndTests : IDisposable
                     }
                 }
 
+                // What plan says each record should hold is what the CRMs hold: nothing left to change.
+                var plan = await LivePlanner.PlanAsync(host.Services, includeUnchanged: true, ct);
+                Assert.Equal(0, plan.RecordsToChange);
+                Assert.Equal(demo.Decided.Persons, plan.Persons.Count);
+                foreach (var target in plan.Persons.SelectMany(p => p.Targets))
+                {
+                    checkedTargets++;
+                    foreach (var (name, value) in target.Desired)
+                    {
+                        var held = target.Target.System == SourceSystem.HubSpot
+                            ? HubSpotValue(hubSpot.GetContact(long.Parse(target.Target.Id, CultureInfo.InvariantCulture)), name)
+                            : SalesforceValue(salesforce.GetRecord(target.Target.Id), SalesforceFields[name]);
+                        Assert.True(SameValue(value, held), $"{target.Target}: {name} holds '{held}', plan says '{value}'");
+                    }
+                }
+
                 Assert.Equal(0, hubSpot.GetStats().TotalRateLimited);
                 Assert.Equal(0, salesforce.Stats.LimitExceeded);
-                return Task.CompletedTask;
             },
             TestContext.Current.CancellationToken);
 
@@ -86,8 +104,31 @@ public sealed class DemoEndToEndTests : IDisposable
         Assert.Equal(0, result.Updates.DeadLettered);
         Assert.Equal(result.Decided.Updates, result.Updates.Applied);
         Assert.True(checkedPersons > People / 4, $"only {checkedPersons} persons are in both CRMs");
+        Assert.True(checkedTargets >= result.Records, $"plan covered {checkedTargets} records of {result.Records}");
         Assert.Contains("lifecycle funnel", output.ToString(), StringComparison.Ordinal);
     }
+
+    /// <summary>The write-back keys of the Salesforce property map, as the default field names the sink writes.</summary>
+    private static readonly Dictionary<string, string> SalesforceFields = new(StringComparer.Ordinal)
+    {
+        ["lifecycle_stage"] = SalesforceStageField,
+        ["score"] = "SyncBridge_Score__c",
+        ["hot_lead"] = "SyncBridge_Hot_Lead__c",
+        ["marketing_decision"] = "SyncBridge_Marketing_Decision__c",
+    };
+
+    /// <summary>HubSpot clears a property written empty: an absent property holds "".</summary>
+    private static string HubSpotValue(IReadOnlyDictionary<string, string>? contact, string name) =>
+        contact is not null && contact.TryGetValue(name, out var value) ? value : string.Empty;
+
+    private static string SalesforceValue(IReadOnlyDictionary<string, object?>? record, string field) =>
+        record is not null && record.TryGetValue(field, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty : string.Empty;
+
+    /// <summary>Equal text, or equal numbers (Salesforce holds 55 where the plan says 55.00), or equal booleans whatever the case.</summary>
+    private static bool SameValue(string planned, string held) =>
+        string.Equals(planned, held, StringComparison.OrdinalIgnoreCase)
+        || (decimal.TryParse(planned, NumberStyles.Number, CultureInfo.InvariantCulture, out var a)
+            && decimal.TryParse(held, NumberStyles.Number, CultureInfo.InvariantCulture, out var b) && a == b);
 
     /// <summary>Each write to a record carries a stage at or after the one before.</summary>
     private static void AssertNeverBackward(IEnumerable<string?> written, SourceRecord record)
