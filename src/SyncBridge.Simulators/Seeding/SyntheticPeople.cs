@@ -32,7 +32,9 @@ public static class SyntheticPeople
     public static SyntheticPerson Get(int seed, int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
-        var random = new Random(HashCode.Combine(seed, index) ^ (seed * 397) ^ index);
+        // A fixed mix, not HashCode.Combine (randomised per process): the same seed gives the same people in every
+        // process, so plan --live and apply in two processes see the same simulated CRMs.
+        var random = new Random(Mix(seed, index));
         var japanese = random.Next(100) < 60;
         var companyIndex = random.Next(JapaneseCompanies.Length);
         var titleIndex = random.Next(TitlesJa.Length);
@@ -126,5 +128,18 @@ public static class SyntheticPeople
                 span[i] = c is > ' ' and <= '~' ? (char)(c - 0x21 + 0xFF01) : c;
             }
         });
+    }
+
+    /// <summary>A deterministic 32-bit mix of seed and index (splitmix64's finalizer).</summary>
+    private static int Mix(int seed, int index)
+    {
+        unchecked
+        {
+            var z = ((ulong)(uint)seed << 32) | (uint)index;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            z ^= z >> 31;
+            return (int)(z & 0x7FFFFFFF);
+        }
     }
 }

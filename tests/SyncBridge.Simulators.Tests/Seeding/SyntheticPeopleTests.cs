@@ -47,4 +47,16 @@ public sealed class SyntheticPeopleTests
         const string ascii = "Sales-Dept_01@Example.com";
         Assert.Equal(ascii, SyntheticPeople.ToFullWidth(ascii).Normalize(NormalizationForm.FormKC));
     }
+
+    [Fact]
+    public void Get_SameSeedAndIndex_SamePersonInEveryProcess()
+    {
+        // Pinned from two separate processes: the mix must not depend on per-process hash randomisation, or
+        // `plan --live` and `apply` run as two commands would meet two different simulated populations.
+        var person = SyntheticPeople.Get(42, 7);
+
+        Assert.Equal("sho.watanabe000007@mirai-shoji.example.jp", person.Email);
+        Assert.Equal(2345, person.EmployeeCount);
+        Assert.Equal(11, person.Activities.Count);
+    }
 }
