@@ -4,10 +4,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SyncBridge.Connectors.HubSpot;
 using SyncBridge.Connectors.Salesforce;
 using SyncBridge.Core.Sync;
+using SyncBridge.Worker.DropFolder;
 
 namespace SyncBridge.Worker.Sync;
 
-/// <summary>The connectors that are configured or simulated, and the engine's intake.</summary>
+/// <summary>The connectors that are configured or simulated, the CSV drop folder when configured, and the engine's intake.</summary>
 internal static class SyncServiceCollectionExtensions
 {
     public static IServiceCollection AddSync(this IServiceCollection services, IConfiguration configuration, ConnectorSelection selection)
@@ -25,6 +26,7 @@ internal static class SyncServiceCollectionExtensions
             services.AddSalesforce(configuration);
         }
 
+        services.AddDropFolder(configuration);
         services.TryAddSingleton<SourceIngestor>();
         return services;
     }
