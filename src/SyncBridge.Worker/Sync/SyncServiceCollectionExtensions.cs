@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SyncBridge.Connectors.HubSpot;
 using SyncBridge.Connectors.Salesforce;
 using SyncBridge.Core.Sync;
@@ -27,6 +28,7 @@ internal static class SyncServiceCollectionExtensions
         }
 
         services.AddDropFolder(configuration);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<SchedulerOptions>, SchedulerSourcesPostConfigure>());
         services.TryAddSingleton<SourceIngestor>();
         return services;
     }
