@@ -30,7 +30,7 @@ public static class HubSpotServiceCollectionExtensions
     /// <summary>
     /// Registers the HubSpot connector from section <c>SyncBridge:HubSpot</c>: validated options, the Refit clients
     /// behind the account's one shared resilience pipeline (rate limiters, retry, circuit breaker, timeouts), the
-    /// auth handler, the contact source and sink, the decision property map, the property bootstrapper and the lifecycle operator.
+    /// auth handler, the contact and form-submission sources (the latter unless <c>ReadForms</c> is false), the sink, the decision property map, the property bootstrapper and the lifecycle operator.
     /// A second call is harmless.
     /// </summary>
     public static IServiceCollection AddHubSpot(this IServiceCollection services, IConfiguration configuration)
@@ -85,6 +85,12 @@ public static class HubSpotServiceCollectionExtensions
             provider.GetRequiredService<HubSpotContactMapper>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<HubSpotContactSource>>()));
+        services.TryAddSingleton(provider => new HubSpotFormSubmissionMapper(provider.GetRequiredService<ContactNormalizer>()));
+        services.TryAddSingleton(provider => new HubSpotFormSubmissionSource(
+            provider.GetRequiredService<IHubSpotFormsApi>(),
+            provider.GetRequiredService<HubSpotAccountContext>(),
+            provider.GetRequiredService<HubSpotFormSubmissionMapper>(),
+            provider.GetRequiredService<ILogger<HubSpotFormSubmissionSource>>()));
         services.TryAddSingleton(provider => new HubSpotContactSink(
             provider.GetRequiredService<IHubSpotContactsApi>(),
             provider.GetRequiredService<HubSpotAccountContext>(),
@@ -101,6 +107,11 @@ public static class HubSpotServiceCollectionExtensions
             provider.GetRequiredService<IHubSpotPropertiesApi>(),
             provider.GetRequiredService<HubSpotAccountContext>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IContactSource, HubSpotContactSource>(provider => provider.GetRequiredService<HubSpotContactSource>()));
+        if (section.GetValue(nameof(HubSpotOptions.ReadForms), defaultValue: true))
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IContactSource, HubSpotFormSubmissionSource>(provider => provider.GetRequiredService<HubSpotFormSubmissionSource>()));
+        }
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IContactSink, HubSpotContactSink>(provider => provider.GetRequiredService<HubSpotContactSink>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDecisionPropertyMap, HubSpotDecisionPropertyMap>());
         return services;

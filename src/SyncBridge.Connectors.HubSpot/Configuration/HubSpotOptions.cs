@@ -104,6 +104,16 @@ public sealed class HubSpotOptions
     /// <summary>Contact properties read besides the ones the mapping needs.</summary>
     public List<string> ExtraProperties { get; set; } = [];
 
+    /// <summary>Read form submissions as the <c>hubspot:forms</c> source.</summary>
+    public bool ReadForms { get; set; } = true;
+
+    /// <summary>GUIDs of the forms whose submissions are read; empty reads every form the Forms API lists.</summary>
+    public List<string> Forms { get; set; } = [];
+
+    /// <summary>Submissions per page of the form-integrations API (HubSpot allows up to 50).</summary>
+    [Range(1, 50)]
+    public int FormPageSize { get; set; } = 50;
+
     public HubSpotApiGeneration Generation =>
         string.Equals(ApiGeneration, "v3", StringComparison.OrdinalIgnoreCase) ? HubSpotApiGeneration.V3 : HubSpotApiGeneration.Dated202609;
 

@@ -43,4 +43,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3023, Level = LogLevel.Information, Message = "HubSpot account {Account}: operator moved contact {ContactId} back to lifecycle stage {Stage}")]
     public static partial void LifecycleMovedBack(ILogger logger, string account, string contactId, string stage);
+
+    [LoggerMessage(EventId = 3030, Level = LogLevel.Information, Message = "HubSpot source {Source}: {Count} new form submissions in {Forms} forms")]
+    public static partial void FormSubmissionsRead(ILogger logger, string source, int count, int forms);
+
+    [LoggerMessage(EventId = 3031, Level = LogLevel.Information, Message = "HubSpot account {Account}: {Created} contacts created by upsert on email, {Updated} existing ones updated")]
+    public static partial void ContactsUpserted(ILogger logger, string account, int created, int updated);
 }

@@ -17,6 +17,9 @@ namespace SyncBridge.Connectors.HubSpot.Sync;
 /// Transient when the error is a rate limit or server error), the rest Applied. Marketing contact status is
 /// never written: HubSpot's API cannot. Every update also writes its <see cref="ContactUpdate.Version"/> into
 /// <c>syncbridge_version</c> in the same request, and <see cref="ReadVersionsAsync"/> reads it back (batch read).
+/// A target <c>email:&lt;address&gt;</c> (a person HubSpot does not know yet, see <see cref="HubSpotDecisionPropertyMap"/>)
+/// is written by batch upsert with <c>idProperty=email</c>: created when new (HubSpot makes an app-created contact
+/// non-marketing), updated otherwise, so writing it twice is harmless.
 /// </summary>
 public sealed class HubSpotContactSink : IContactSink
 {
@@ -67,7 +70,17 @@ public sealed class HubSpotContactSink : IContactSink
                 continue;
             }
 
-            results.AddRange(await WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false));
+            var upserts = batch.Where(update => HubSpotDecisionPropertyMap.EmailOf(update.Target) is not null).ToList();
+            var byId = batch.Where(update => HubSpotDecisionPropertyMap.EmailOf(update.Target) is null).ToList();
+            if (byId.Count > 0)
+            {
+                results.AddRange(await WriteBatchAsync(byId, cancellationToken).ConfigureAwait(false));
+            }
+
+            if (upserts.Count > 0)
+            {
+                results.AddRange(await UpsertBatchAsync(upserts, cancellationToken).ConfigureAwait(false));
+            }
         }
 
         return results;
@@ -149,7 +162,7 @@ public sealed class HubSpotContactSink : IContactSink
         try
         {
             var response = await _api.BatchUpdateAsync(_account.Paths.Objects, request, cancellationToken).ConfigureAwait(false);
-            return Split(batch, response);
+            return Split(batch, response, update => update.Target.Id, result => result.Id);
         }
         catch (ApiException exception) when (exception.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity)
         {
@@ -165,6 +178,45 @@ public sealed class HubSpotContactSink : IContactSink
         catch (ApiRequestException exception)
         {
             // Nothing came back (transport failure, timeout, open circuit, daily limit): the writes may pass later.
+            var cause = exception.InnerException ?? exception;
+            Log.BatchFailed(_logger, _account.Name, batch.Count, cause.GetType().Name);
+            return Transient(batch, cause.Message);
+        }
+    }
+
+    /// <summary>Creates or updates contacts by email (targets <c>email:&lt;address&gt;</c>), with the version marker.</summary>
+    internal async Task<IReadOnlyList<WriteResult>> UpsertBatchAsync(IReadOnlyList<ContactUpdate> batch, CancellationToken cancellationToken)
+    {
+        var request = new HubSpotBatchInput<HubSpotObjectInput>(batch
+            .Select(update =>
+            {
+                var email = HubSpotDecisionPropertyMap.EmailOf(update.Target)!;
+                var properties = BodyOf(update, writeVersion: true);
+                properties[HubSpotContactProperties.Email] = email;
+                return new HubSpotObjectInput(email, properties) { IdProperty = HubSpotContactProperties.Email };
+            })
+            .ToList());
+        try
+        {
+            var response = await _api.BatchUpsertAsync(_account.Paths.Objects, request, cancellationToken).ConfigureAwait(false);
+            var results = response.Results ?? [];
+            var created = results.Count(result => result.New == true);
+            Log.ContactsUpserted(_logger, _account.Name, created, results.Count - created);
+            return Split(batch, response, update => HubSpotDecisionPropertyMap.EmailOf(update.Target)!, result => result.Properties.GetValueOrDefault(HubSpotContactProperties.Email)?.Trim().ToLowerInvariant());
+        }
+        catch (ApiException exception) when (exception.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity)
+        {
+            var message = MessageOf(exception);
+            Log.BatchFailed(_logger, _account.Name, batch.Count, "upsert rejected " + (int)exception.StatusCode);
+            return batch.Select(update => new WriteResult(update, WriteOutcome.Rejected, message)).ToList();
+        }
+        catch (ApiException exception)
+        {
+            Log.BatchFailed(_logger, _account.Name, batch.Count, "upsert transient " + (int)exception.StatusCode);
+            return Transient(batch, MessageOf(exception));
+        }
+        catch (ApiRequestException exception)
+        {
             var cause = exception.InnerException ?? exception;
             Log.BatchFailed(_logger, _account.Name, batch.Count, cause.GetType().Name);
             return Transient(batch, cause.Message);
@@ -215,7 +267,7 @@ public sealed class HubSpotContactSink : IContactSink
             return $"target {update.Target} is not a HubSpot record";
         }
 
-        if (update.Target.Id.Length == 0 || !update.Target.Id.All(char.IsAsciiDigit))
+        if (HubSpotDecisionPropertyMap.EmailOf(update.Target) is null && (update.Target.Id.Length == 0 || !update.Target.Id.All(char.IsAsciiDigit)))
         {
             return $"target id '{update.Target.Id}' is not a HubSpot object id";
         }
@@ -226,9 +278,9 @@ public sealed class HubSpotContactSink : IContactSink
             : $"property '{readOnly}' is read-only in HubSpot's API (marketing contact status is set by workflow from syncbridge_marketing_decision)";
     }
 
-    private static List<WriteResult> Split(IReadOnlyList<ContactUpdate> batch, HubSpotBatchResponse response)
+    private static List<WriteResult> Split(IReadOnlyList<ContactUpdate> batch, HubSpotBatchResponse response, Func<ContactUpdate, string> keyOf, Func<HubSpotObject, string?> resultKeyOf)
     {
-        var failures = new Dictionary<string, (WriteOutcome Outcome, string Message)>(StringComparer.Ordinal);
+        var failures = new Dictionary<string, (WriteOutcome Outcome, string Message)>(StringComparer.OrdinalIgnoreCase);
         string? unattributed = null;
         foreach (var error in response.Errors ?? [])
         {
@@ -246,15 +298,16 @@ public sealed class HubSpotContactSink : IContactSink
             }
         }
 
-        var succeeded = new HashSet<string>((response.Results ?? []).Select(result => result.Id), StringComparer.Ordinal);
+        var succeeded = new HashSet<string>((response.Results ?? []).Select(resultKeyOf).OfType<string>(), StringComparer.OrdinalIgnoreCase);
         return batch.Select(update =>
         {
-            if (failures.TryGetValue(update.Target.Id, out var failure))
+            var key = keyOf(update);
+            if (failures.TryGetValue(key, out var failure))
             {
                 return new WriteResult(update, failure.Outcome, failure.Message);
             }
 
-            if (succeeded.Contains(update.Target.Id) || (unattributed is null && (response.NumErrors ?? 0) == 0))
+            if (succeeded.Contains(key) || (unattributed is null && (response.NumErrors ?? 0) == 0))
             {
                 return new WriteResult(update, WriteOutcome.Applied);
             }

@@ -43,6 +43,18 @@ internal sealed class HubSpotSimStore
 
     public List<HubSpotSimFormSubmission> Submissions { get; } = [];
 
+    private long _conversions;
+
+    /// <summary>A new submission id (deterministic: seeding the same population gives the same ids).</summary>
+    public string NextConversionId() => "sim-conversion-" + (++_conversions).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Stores a submission, keeping <see cref="Submissions"/> newest first (as HubSpot serves them).</summary>
+    public void AddSubmission(HubSpotSimFormSubmission submission)
+    {
+        var index = Submissions.FindIndex(existing => existing.SubmittedAtMs < submission.SubmittedAtMs);
+        Submissions.Insert(index < 0 ? Submissions.Count : index, submission);
+    }
+
     public long NowMs()
     {
         var now = TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
@@ -206,7 +218,7 @@ internal sealed class HubSpotSimStore
             {
                 if (string.Equals(activity.Type, "form_submission", StringComparison.Ordinal))
                 {
-                    Submissions.Add(new HubSpotSimFormSubmission(activity.OccurredAt.ToUnixTimeMilliseconds(), "https://www.example.com/contact", email, person.GivenName, person.FamilyName, person.Company));
+                    Submissions.Add(new HubSpotSimFormSubmission(NextConversionId(), activity.OccurredAt.ToUnixTimeMilliseconds(), "https://www.example.com/contact", email, person.GivenName, person.FamilyName, person.Company));
                 }
             }
         }

@@ -149,6 +149,20 @@ public sealed class HubSpotSimulator : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Records a submission of the simulator's form (<see cref="HubSpotSimulatorOptions.FormGuid"/>) as a visitor
+    /// would make it; returns its conversion id. Does not touch contacts.
+    /// </summary>
+    public string SubmitForm(string email, string firstName, string lastName, string company, string pageUrl, DateTimeOffset? at = null)
+    {
+        lock (_store.Gate)
+        {
+            var id = _store.NextConversionId();
+            _store.AddSubmission(new HubSpotSimFormSubmission(id, at?.ToUnixTimeMilliseconds() ?? _store.NowMs(), pageUrl ?? string.Empty, email ?? string.Empty, firstName ?? string.Empty, lastName ?? string.Empty, company ?? string.Empty));
+            return id;
+        }
+    }
+
     /// <summary>Edits a contact as a HubSpot user (or HubSpot itself) would: no validation, lastmodifieddate moves.</summary>
     public void EditContact(long id, IReadOnlyDictionary<string, string> properties, DateTimeOffset? at = null)
     {
@@ -260,6 +274,7 @@ public sealed class HubSpotSimulator : IAsyncDisposable
         }
 
         app.MapGet("/form-integrations/v1/submissions/forms/{formGuid}", FormSubmissions).WithDisplayName("forms.submissions");
+        app.MapGet("/marketing/v3/forms", ListForms).WithDisplayName("forms.list");
         app.MapGet("/communication-preferences/v3/status/email/{email}", EmailStatus).WithDisplayName("communication-preferences.status");
         app.MapPost("/oauth/v1/token", Token).WithDisplayName("oauth.token");
         app.MapGet("/_sim/stats", Stats).WithDisplayName("sim.stats");
@@ -713,6 +728,7 @@ public sealed class HubSpotSimulator : IAsyncDisposable
                 foreach (var submission in _store.Submissions.Skip(offset).Take(limit))
                 {
                     writer.WriteStartObject();
+                    writer.WriteString("conversionId", submission.ConversionId);
                     writer.WriteNumber("submittedAt", submission.SubmittedAtMs);
                     writer.WriteString("pageUrl", submission.PageUrl);
                     writer.WriteStartArray("values");
@@ -735,6 +751,21 @@ public sealed class HubSpotSimulator : IAsyncDisposable
             writer.WriteEndObject();
         });
     }
+
+    /// <summary>The Forms API's list: the simulator's one form, on one page.</summary>
+    private Task ListForms(HttpContext context) => WriteJsonAsync(context, 200, writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("results");
+        writer.WriteStartObject();
+        writer.WriteString("id", _options.FormGuid);
+        writer.WriteString("name", "Contact us");
+        writer.WriteString("formType", "hubspot");
+        writer.WriteBoolean("archived", false);
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    });
 
     private Task EmailStatus(HttpContext context)
     {

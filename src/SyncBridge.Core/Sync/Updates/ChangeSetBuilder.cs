@@ -6,11 +6,13 @@ namespace SyncBridge.Core.Sync.Updates;
 /// <summary>
 /// The diff step (pure): what a decision means in each target record (through that system's
 /// <see cref="IDecisionPropertyMap"/>), compared with the record's last-written snapshot, so only properties that
-/// change travel. A target in a system without a property map is skipped (SyncBridge does not write there).
+/// change travel. A target in a system without a property map is skipped (SyncBridge does not write there); a system
+/// whose map is an <see cref="IDecisionTargetCreator"/> may add a record to create.
 /// </summary>
 public sealed class ChangeSetBuilder
 {
     private readonly Dictionary<SourceSystem, IDecisionPropertyMap> _maps = [];
+    private readonly List<IDecisionTargetCreator> _creators = [];
 
     public ChangeSetBuilder(IEnumerable<IDecisionPropertyMap> maps)
     {
@@ -19,6 +21,27 @@ public sealed class ChangeSetBuilder
         {
             _maps[map.System] = map;
         }
+
+        _creators.AddRange(_maps.Values.OfType<IDecisionTargetCreator>());
+    }
+
+    /// <summary>
+    /// The records a person's decision is written to: their records in systems SyncBridge writes to, plus any record a
+    /// system creates for them (see <see cref="IDecisionTargetCreator"/>).
+    /// </summary>
+    public IReadOnlyList<SourceRef> TargetsOf(DecidedPerson person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var targets = person.Targets.Distinct().Where(target => _maps.ContainsKey(target.System)).ToList();
+        foreach (var creator in _creators)
+        {
+            if (creator.CreateTarget(person.Decision, person.Targets) is { } created && !targets.Contains(created))
+            {
+                targets.Add(created);
+            }
+        }
+
+        return targets;
     }
 
     /// <summary>Whether SyncBridge writes to records of <paramref name="system"/>.</summary>
@@ -33,12 +56,9 @@ public sealed class ChangeSetBuilder
         ArgumentNullException.ThrowIfNull(snapshots);
         var decision = person.Decision;
         var changes = new List<TargetChange>();
-        foreach (var target in person.Targets.Distinct())
+        foreach (var target in TargetsOf(person))
         {
-            if (!_maps.TryGetValue(target.System, out var map))
-            {
-                continue;
-            }
+            var map = _maps[target.System];
 
             var wanted = map.Map(decision, target.ObjectType);
             snapshots.TryGetValue(target, out var previous);

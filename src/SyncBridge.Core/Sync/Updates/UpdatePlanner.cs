@@ -27,13 +27,7 @@ public sealed partial class UpdatePlanner(IOutboxStore outbox, IEnumerable<IDeci
         var targets = new HashSet<SourceRef>();
         foreach (var person in people)
         {
-            foreach (var target in person.Targets)
-            {
-                if (_builder.Writes(target.System))
-                {
-                    targets.Add(target);
-                }
-            }
+            targets.UnionWith(_builder.TargetsOf(person));
         }
 
         var snapshots = await outbox.GetSnapshotsAsync(targets, cancellationToken).ConfigureAwait(false);
