@@ -14,10 +14,14 @@ internal static class LivePlanner
     /// Plans on a running host's services. Every decided person is returned; <paramref name="includeUnchanged"/> also
     /// lists the target records that already hold what SyncBridge wants (the change sets always cover every record).
     /// </summary>
-    public static async Task<LivePlan> PlanAsync(IServiceProvider services, bool includeUnchanged, CancellationToken cancellationToken)
+    public static Task<LivePlan> PlanAsync(IServiceProvider services, bool includeUnchanged, CancellationToken cancellationToken) =>
+        PlanAsync(services, includeUnchanged, null, cancellationToken);
+
+    /// <summary>Plans as of <paramref name="asOf"/> (now when null): the decisions a run at that instant made.</summary>
+    public static async Task<LivePlan> PlanAsync(IServiceProvider services, bool includeUnchanged, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var population = await services.GetRequiredService<PopulationDecider>().DecideAsync(cancellationToken).ConfigureAwait(false);
+        var population = await services.GetRequiredService<PopulationDecider>().DecideAsync(asOf, cancellationToken).ConfigureAwait(false);
         var plan = await services.GetRequiredService<UpdatePlanner>().PlanAsync(population.People, cancellationToken).ConfigureAwait(false);
         var decisions = population.Batch.Decisions.ToDictionary(d => d.PersonId, StringComparer.Ordinal);
 

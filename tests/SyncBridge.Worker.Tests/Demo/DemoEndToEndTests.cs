@@ -31,6 +31,7 @@ public sealed class DemoEndToEndTests : IDisposable
         var error = new StringWriter();
         var checkedPersons = 0;
         var checkedTargets = 0;
+        var crmRecords = 0;
         var (code, result) = await DemoRunner.RunAsync(
             new CliContext(output, error, TimeProvider.System),
             new DemoOptions { People = People, Directory = new DirectoryInfo(_directory) },
@@ -40,6 +41,7 @@ public sealed class DemoEndToEndTests : IDisposable
                 var salesforce = host.Simulators.Salesforce!;
                 var records = ReadRecords(demo.StateStore);
                 var decided = ReadDecidedStages(demo.StateStore);
+                crmRecords = records.Count(r => r.System is "hubspot" or "salesforce");
                 foreach (var person in records.GroupBy(r => r.PersonId))
                 {
                     var inHubSpot = person.Where(r => r.System == "hubspot").ToList();
@@ -77,9 +79,10 @@ public sealed class DemoEndToEndTests : IDisposable
                     }
                 }
 
-                // What plan says each record should hold is what the CRMs hold: nothing left to change.
-                var plan = await LivePlanner.PlanAsync(host.Services, includeUnchanged: true, ct);
-                Assert.Equal(0, plan.RecordsToChange);
+                // What plan says each record should hold is what the CRMs hold: nothing left to change. As of the demo's
+                // decision: scores decay, so a plan made seconds later may round a score one hundredth lower.
+                var plan = await LivePlanner.PlanAsync(host.Services, includeUnchanged: true, demo.Decided.Run!.AsOf, ct);
+                Assert.True(plan.RecordsToChange == 0, string.Join("\n", plan.Targets.Where(t => t.ChangedKeys.Count > 0).Select(t => $"{t.Target}: " + string.Join(", ", t.ChangedKeys.Select(k => $"{k} {t.From(k)} -> {t.Desired[k]}")))));
                 Assert.Equal(demo.Decided.Persons, plan.Persons.Count);
                 foreach (var target in plan.Persons.SelectMany(p => p.Targets))
                 {
@@ -104,7 +107,7 @@ public sealed class DemoEndToEndTests : IDisposable
         Assert.Equal(0, result.Updates.DeadLettered);
         Assert.Equal(result.Decided.Updates, result.Updates.Applied);
         Assert.True(checkedPersons > People / 4, $"only {checkedPersons} persons are in both CRMs");
-        Assert.True(checkedTargets >= result.Records, $"plan covered {checkedTargets} records of {result.Records}");
+        Assert.True(checkedTargets >= crmRecords && crmRecords > 0, $"plan covered {checkedTargets} of the {crmRecords} CRM records");
         Assert.Contains("lifecycle funnel", output.ToString(), StringComparison.Ordinal);
     }
 

@@ -13,7 +13,10 @@ public sealed class PopulationDecider(IContactStore contacts, PersonMerger merge
     private const int LoadChunk = 1_000;
 
     /// <summary>Decides every stored person as of now.</summary>
-    public async Task<PopulationDecision> DecideAsync(CancellationToken cancellationToken)
+    public Task<PopulationDecision> DecideAsync(CancellationToken cancellationToken) => DecideAsync(null, cancellationToken);
+
+    /// <summary>Decides every stored person as of <paramref name="asOf"/> (now when null): scores decay with time, so the same data decided later can score lower.</summary>
+    public async Task<PopulationDecision> DecideAsync(DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
         var everyone = await contacts.ListChangedPersonsAsync(0, int.MaxValue, cancellationToken).ConfigureAwait(false);
         var subjects = new List<DecisionSubject>(everyone.PersonIds.Count);
@@ -36,8 +39,7 @@ public sealed class PopulationDecider(IContactStore contacts, PersonMerger merge
             }
         }
 
-        var asOf = time.GetUtcNow();
-        var batch = engine.DecideAll(subjects, asOf);
+        var batch = engine.DecideAll(subjects, asOf ?? time.GetUtcNow());
         var people = batch.Decisions.Select(d => new DecidedPerson(d, targets[d.PersonId])).ToList();
         return new PopulationDecision(batch, people, everyone.LastSequence) { MergeConflicts = conflicts };
     }
