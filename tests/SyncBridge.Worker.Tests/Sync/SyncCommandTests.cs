@@ -147,7 +147,8 @@ public sealed partial class SyncCommandTests : IDisposable
     [Fact]
     public async Task Run_EmbeddedDefaults_PollsDecidesAndAppliesInTheBackgroundUntilStopped()
     {
-        var settings = Settings(60, ",\"Outbox\":{\"DecideInterval\":\"00:00:01\",\"DispatchInterval\":\"00:00:00.200\"},\"Consumer\":{\"IdleDelay\":\"00:00:00.200\"}");
+        // The status page on a free port: a fixed one may be taken on the machine running the tests.
+        var settings = Settings(60, ",\"Outbox\":{\"DecideInterval\":\"00:00:01\",\"DispatchInterval\":\"00:00:00.200\"},\"Consumer\":{\"IdleDelay\":\"00:00:00.200\"},\"Status\":{\"Urls\":\"http://127.0.0.1:0\"}");
         var config = Path.Combine(_directory, "settings.json");
         await File.WriteAllTextAsync(config, settings, TestContext.Current.CancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
