@@ -36,13 +36,7 @@ public sealed class StatusWebHostTests : IDisposable
     [Fact]
     public async Task RunHost_Started_ServesHealthzAndReadyzOnTheBoundPortUntilStopped()
     {
-        var config = await WriteSettingsAsync(",\"Status\":{\"Urls\":\"http://127.0.0.1:0\"},\"Scheduler\":{\"RunOnStart\":false}");
-        await using var connected = await ConnectedHost.TryStartAsync(
-            new CliContext(new StringWriter(), new StringWriter(), TimeProvider.System),
-            new HostSettings { ConfigFiles = [config], RunBackgroundServices = true },
-            Ct,
-            builder => builder.Services.AddStatusWebHost());
-        Assert.NotNull(connected);
+        await using var connected = await RunHostAsync(",\"Status\":{\"Urls\":\"http://127.0.0.1:0\"},\"Scheduler\":{\"RunOnStart\":false}");
 
         await connected.Host.StartAsync(Ct);
         var address = connected.Services.GetRequiredService<StatusWebHostedService>().Server?.Address;
@@ -65,13 +59,7 @@ public sealed class StatusWebHostTests : IDisposable
     [Fact]
     public async Task RunHost_StatusDisabled_StartsNoServer()
     {
-        var config = await WriteSettingsAsync(",\"Status\":{\"Enabled\":false},\"Scheduler\":{\"RunOnStart\":false}");
-        await using var connected = await ConnectedHost.TryStartAsync(
-            new CliContext(new StringWriter(), new StringWriter(), TimeProvider.System),
-            new HostSettings { ConfigFiles = [config], RunBackgroundServices = true },
-            Ct,
-            builder => builder.Services.AddStatusWebHost());
-        Assert.NotNull(connected);
+        await using var connected = await RunHostAsync(",\"Status\":{\"Enabled\":false},\"Scheduler\":{\"RunOnStart\":false}");
 
         await connected.Host.StartAsync(Ct);
         try
@@ -115,6 +103,19 @@ public sealed class StatusWebHostTests : IDisposable
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The host <c>run</c> builds (background services and the status web host), not started yet.</summary>
+    private async Task<ConnectedHost> RunHostAsync(string extraSettings)
+    {
+        var config = await WriteSettingsAsync(extraSettings);
+        var connected = await ConnectedHost.TryStartAsync(
+            new CliContext(new StringWriter(), new StringWriter(), TimeProvider.System),
+            new HostSettings { ConfigFiles = [config], RunBackgroundServices = true },
+            Ct,
+            builder => builder.Services.AddStatusWebHost());
+        Assert.NotNull(connected);
+        return connected;
     }
 
     private async Task<string> WriteSettingsAsync(string extra)
