@@ -37,7 +37,7 @@ internal static class ExplainPage
         {
             html.Append("<tr class=\"").Append(entry.Fired ? "fired" : "not-fired").Append("\"><td>").Append(entry.Fired ? "yes" : "no")
                 .Append("</td><td>").Append(E(entry.Rule)).Append("</td><td>")
-                .Append(E(string.Join("; ", entry.Inputs.Select(i => $"{i.Name}={i.Value}"))))
+                .Append(E(string.Join("; ", entry.Inputs.Select(i => $"{i.Name}={Hosting.PersonalDataRedactionEnricher.Redact(i.Value) ?? i.Value}"))))
                 .Append("</td></tr>");
         }
 

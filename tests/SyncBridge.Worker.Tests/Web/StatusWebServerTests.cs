@@ -138,6 +138,11 @@ public sealed class StatusWebServerTests(StatusWebFixture fixture)
         Assert.Contains("<tr class=\"not-fired\">", html, StringComparison.Ordinal);
         Assert.Contains("=", html.Split("<table id=\"trace\">")[1], StringComparison.Ordinal);
         Assert.Contains(person.Stage, html, StringComparison.Ordinal);
+
+        // The email rules' inputs are on the page, redacted: the page can be opened from beyond the worker.
+        Assert.Contains("marketing.invalid_email", html, StringComparison.Ordinal);
+        Assert.Contains("email=[email redacted]", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", html, StringComparison.Ordinal);
     }
 
     [Fact]
