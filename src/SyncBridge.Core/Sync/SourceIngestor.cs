@@ -18,7 +18,15 @@ public sealed partial class SourceIngestor(IStateStore state, IIdentityStore ide
 
     public void Dispose() => _storeGate.Dispose();
 
-    public async Task<IngestSummary> IngestAsync(IContactSource source, CancellationToken cancellationToken)
+    public Task<IngestSummary> IngestAsync(IContactSource source, CancellationToken cancellationToken) =>
+        IngestAsync(source, cancellationToken, CancellationToken.None);
+
+    /// <summary>
+    /// Reads and stores pages until the source has no more, or until <paramref name="stopAfterPage"/> is signalled:
+    /// then the page in hand is finished (stored, its cursor saved) and no further page is asked for — the graceful
+    /// stop of a worker shutting down. <paramref name="cancellationToken"/> aborts at once (the page is read again).
+    /// </summary>
+    public async Task<IngestSummary> IngestAsync(IContactSource source, CancellationToken cancellationToken, CancellationToken stopAfterPage)
     {
         ArgumentNullException.ThrowIfNull(source);
         var cursor = await state.GetCursorAsync(source.Name, cancellationToken).ConfigureAwait(false);
@@ -51,6 +59,11 @@ public sealed partial class SourceIngestor(IStateStore state, IIdentityStore ide
             contacts += page.Contacts.Count;
             deleted += page.Deleted.Count;
             errors += page.Errors.Count;
+            if (stopAfterPage.IsCancellationRequested)
+            {
+                Log.StoppedAfterPage(logger, source.Name, pages);
+                break;
+            }
         }
 
         var summary = new IngestSummary(source.Name, pages, contacts, persons.Count, deleted, errors);
@@ -92,6 +105,9 @@ public sealed partial class SourceIngestor(IStateStore state, IIdentityStore ide
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Ingest of {Source} stopped after page {Pages}: the worker is stopping; the next run resumes from its cursor")]
+        public static partial void StoppedAfterPage(ILogger logger, string source, int pages);
+
         [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Ingest of {Source} started ({Mode})")]
         public static partial void IngestStarted(ILogger logger, string source, string mode);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Quartz;
 using SyncBridge.Core.Sync;
 
@@ -8,7 +9,7 @@ namespace SyncBridge.Worker.Sync;
 /// resumes from the saved cursor; running it twice is harmless. Never runs twice at once for a source.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class SourcePollJob(IEnumerable<IContactSource> sources, SourceRunner runner) : IJob
+internal sealed class SourcePollJob(IEnumerable<IContactSource> sources, SourceRunner runner, IHostApplicationLifetime? lifetime = null) : IJob
 {
     public const string SourceKey = "source";
 
@@ -22,7 +23,8 @@ internal sealed class SourcePollJob(IEnumerable<IContactSource> sources, SourceR
             ?? throw new JobExecutionException($"No source named '{name}' is registered.");
         try
         {
-            await runner.RunAsync(source, cancellationToken).ConfigureAwait(false);
+            // A worker shutting down finishes the page in hand and stops (Quartz waits for the job); the cursor is saved.
+            await runner.RunAsync(source, cancellationToken, lifetime?.ApplicationStopping ?? CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not JobExecutionException)
         {

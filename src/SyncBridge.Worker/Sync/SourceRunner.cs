@@ -15,14 +15,15 @@ namespace SyncBridge.Worker.Sync;
 /// </summary>
 internal sealed partial class SourceRunner(SourceIngestor ingestor, IReportStore reports, TimeProvider time, ILogger<SourceRunner> logger, SyncBridgeMetrics? metrics = null)
 {
-    public async Task<SourceRunResult> RunAsync(IContactSource source, CancellationToken cancellationToken)
+    /// <summary>Runs one ingest; <paramref name="stopAfterPage"/> ends it gracefully after the page in hand (see <see cref="SourceIngestor"/>).</summary>
+    public async Task<SourceRunResult> RunAsync(IContactSource source, CancellationToken cancellationToken, CancellationToken stopAfterPage = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         var started = time.GetUtcNow();
         SourceRunResult result;
         try
         {
-            var summary = await ingestor.IngestAsync(source, cancellationToken).ConfigureAwait(false);
+            var summary = await ingestor.IngestAsync(source, cancellationToken, stopAfterPage).ConfigureAwait(false);
             result = new SourceRunResult(source.Name, summary, string.Empty);
             metrics?.RecordPolled(source.Name, summary.Contacts);
         }

@@ -79,6 +79,34 @@ public sealed class SourceIngestorTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task IngestAsync_StopSignalledWhilePageTwoIsRead_FinishesPageTwoSavesItsCursorAndAsksForNoMore()
+    {
+        var t = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        using var stopping = new CancellationTokenSource();
+        var pages = Enumerable.Range(1, 5).Select(i => Page(t.AddSeconds(i), i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Contact(SourceSystem.HubSpot, "contact", i.ToString(System.Globalization.CultureInfo.InvariantCulture), $"p{i}@example.jp"))).ToList();
+        var source = new FakeSource("hubspot:contacts", pages, onServed: n =>
+        {
+            if (n == 2)
+            {
+                stopping.Cancel(); // SIGTERM arrives while page 2 is being read
+            }
+        });
+
+        var summary = await Ingestor().IngestAsync(source, TestContext.Current.CancellationToken, stopping.Token);
+
+        Assert.Equal(2, summary.Pages);
+        Assert.Equal(2, source.Served);
+        Assert.Equal(pages[1].Cursor, await _services.GetRequiredService<IStateStore>().GetCursorAsync("hubspot:contacts", TestContext.Current.CancellationToken));
+        Assert.Equal(2, await _services.GetRequiredService<IIdentityStore>().CountPersonsAsync(TestContext.Current.CancellationToken));
+
+        // The next run resumes after page 2 and loses nothing.
+        var rest = await Ingestor().IngestAsync(source, TestContext.Current.CancellationToken);
+        Assert.Equal(3, rest.Pages);
+        Assert.Equal(5, await _services.GetRequiredService<IIdentityStore>().CountPersonsAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task IngestAsync_SavesEachPagesCursorAndResumesFromIt()
     {
         var t = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
@@ -206,9 +234,12 @@ public sealed class SourceIngestorTests : IAsyncDisposable
             inner.ListChangedPersonsAsync(afterSequence, max, cancellationToken);
     }
 
-    private sealed class FakeSource(string name, IReadOnlyList<ContactPage> pages, int failAfterPages = -1) : IContactSource
+    private sealed class FakeSource(string name, IReadOnlyList<ContactPage> pages, int failAfterPages = -1, Action<int>? onServed = null) : IContactSource
     {
         public List<SourceCursor?> SinceSeen { get; } = [];
+
+        /// <summary>Pages handed out over every read.</summary>
+        public int Served { get; private set; }
 
         public string Name => name;
 
@@ -219,6 +250,8 @@ public sealed class SourceIngestorTests : IAsyncDisposable
             foreach (var page in pages.Where(p => since is null || since.IsBefore(p.Cursor.Timestamp, p.Cursor.Id)))
             {
                 await Task.Yield();
+                Served++;
+                onServed?.Invoke(served + 1);
                 yield return page;
                 if (++served == failAfterPages)
                 {
