@@ -72,7 +72,7 @@ internal static class DemoRunner
         var errors = new List<string>();
         var dispatch = services.GetRequiredService<OutboxDispatchLoop>();
         var consume = services.GetRequiredService<UpdateConsumeLoop>();
-        var decided = await DemoProgress.RunAsync(context.Output, async progress =>
+        var decided = await DemoProgress.RunAsync(context.Output, context.Time, async progress =>
         {
             foreach (var source in sources)
             {

@@ -40,6 +40,10 @@ public sealed class DemoCommandTests : IDisposable
         var html = await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken);
         Assert.Contains("id=\"forecast-chart\"", html, StringComparison.Ordinal);
         Assert.Contains("id=\"funnel-chart\"", html, StringComparison.Ordinal);
+        // Redirected output: one line per finished step instead of redrawn bars.
+        Assert.Matches(new Regex(@"^read hubspot:contacts: [\d,]+ records \(\d+\.\d s\)\r?$", RegexOptions.Multiline), text);
+        Assert.Matches(new Regex($@"^apply: {updates.Groups["applied"].Value} updates applied \(\d+\.\d s\)\r?$", RegexOptions.Multiline), text);
+        Assert.DoesNotContain("%", text, StringComparison.Ordinal);
         foreach (var line in new[] { "records read:", "people after de-duplication: ", "merge conflicts: ", "lifecycle funnel", "hot leads: ", "marketing contacts: ", "tier: contracted ", "monthly saving: " })
         {
             Assert.Contains(line, text, StringComparison.Ordinal);
