@@ -37,6 +37,19 @@ internal static class SyncBridgeCli
         ArgumentNullException.ThrowIfNull(context);
         var root = Create(context);
         var configuration = new InvocationConfiguration { Output = context.Output, Error = context.Error };
-        return root.Parse(args).InvokeAsync(configuration, cancellationToken);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // A usage error (unknown verb or option, a missing or bad value) is exit code 2, like a bad setting.
+            foreach (var error in parsed.Errors)
+            {
+                context.Error.WriteLine($"error: {error.Message}");
+            }
+
+            context.Error.WriteLine("run with --help for usage");
+            return Task.FromResult(ExitCodes.Configuration);
+        }
+
+        return parsed.InvokeAsync(configuration, cancellationToken);
     }
 }

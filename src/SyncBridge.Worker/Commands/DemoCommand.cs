@@ -35,7 +35,7 @@ internal static class DemoCommand
                 result.AddError("--people must be between 1 and 200000.");
             }
         });
-        var report = new Option<FileInfo?>("--report") { Description = "The HTML report's path (default: syncbridge-report.html in the --out directory)." };
+        var report = new Option<FileInfo?>("--report") { Description = "The HTML report's path (default: syncbridge-report.html in the current directory)." };
         var serve = new Option<bool>("--serve") { Description = "Keep the status page up afterwards (until Ctrl+C)." };
         var verbose = new Option<bool>("--verbose") { Description = "Show the worker's information logs while it works." };
         var command = new Command("demo", "Run on embedded defaults (no accounts, no servers): start the built-in HubSpot and Salesforce simulators with a synthetic population, read it through the real connectors, de-duplicate, decide every person, send the lifecycle updates back through the embedded queue, print a summary and write the HTML report.")

@@ -11,7 +11,7 @@ internal sealed record DemoOptions
     /// <summary>Where the state store, the normalized sample and (by default) the report go.</summary>
     public required DirectoryInfo Directory { get; init; }
 
-    /// <summary>The HTML report's path (default: syncbridge-report.html in <see cref="Directory"/>).</summary>
+    /// <summary>The HTML report's path (default: syncbridge-report.html in the current directory).</summary>
     public FileInfo? ReportFile { get; init; }
 
     /// <summary>Keep the status page up after the demo until Ctrl+C.</summary>

@@ -131,7 +131,7 @@ internal static class DemoRunner
             Elapsed = context.Time.GetElapsedTime(started),
             StateStore = database,
         };
-        var reportPath = options.ReportFile?.FullName ?? Path.Combine(options.Directory.FullName, ReportCommand.DefaultHtmlFile);
+        var reportPath = options.ReportFile?.FullName ?? Path.GetFullPath(ReportCommand.DefaultHtmlFile);
         result = result with { ReportPath = await ReportCommand.WriteHtmlAsync(services, reportPath, cancellationToken).ConfigureAwait(false) };
         context.Output.WriteLine(decided.ToString());
         context.Output.WriteLine(UpdateDrain.Summary(dispatch, consume));

@@ -21,7 +21,7 @@ public sealed class DemoCommandTests : IDisposable
         var output = new StringWriter();
         var error = new StringWriter();
 
-        var code = await SyncBridgeCli.InvokeAsync(["demo", "--out", _directory, "--people", "150"], new CliContext(output, error, TimeProvider.System), TestContext.Current.CancellationToken);
+        var code = await SyncBridgeCli.InvokeAsync(["demo", "--out", _directory, "--people", "150", "--report", Path.Combine(_directory, "syncbridge-report.html")], new CliContext(output, error, TimeProvider.System), TestContext.Current.CancellationToken);
 
         var text = output.ToString();
         Assert.True(code == 0, error.ToString());
@@ -58,7 +58,7 @@ public sealed class DemoCommandTests : IDisposable
         var output = new StringWriter();
         var synchronized = TextWriter.Synchronized(output);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var demo = SyncBridgeCli.InvokeAsync(["demo", "--out", _directory, "--people", "60", "--serve", "--config", config], new CliContext(synchronized, TextWriter.Null, TimeProvider.System), stop.Token);
+        var demo = SyncBridgeCli.InvokeAsync(["demo", "--out", _directory, "--people", "60", "--serve", "--config", config, "--report", Path.Combine(_directory, "r.html")], new CliContext(synchronized, TextWriter.Null, TimeProvider.System), stop.Token);
 
         var address = await WaitForAsync(() => Regex.Match(Read(output), "status page: (?<url>http://127\\.0\\.0\\.1:\\d+/)"), demo);
         using var http = new HttpClient { BaseAddress = new Uri(address.Groups["url"].Value) };

@@ -57,6 +57,33 @@ public sealed partial class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_FileAsPositionalArgument_ImportsLikeInput()
+    {
+        var input = Write("p.csv", """
+            source,source_id,email,full_name,country
+            hubspot,201,jiro@example.jp,鈴木 次郎,JP
+            """);
+
+        var (code, output, err) = await RunAsync("import", input);
+
+        Assert.True(code == 0, err);
+        Assert.Contains("imported 1 rows as 1 persons", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Import_FileGivenTwiceOrNotAtAll_IsAUsageError(bool twice)
+    {
+        var input = Write("q.csv", "source,source_id,email\nhubspot,1,a@example.jp\n");
+
+        var (code, _, err) = twice ? await RunAsync("import", input, "--input", input) : await RunAsync("import");
+
+        Assert.Equal(2, code);
+        Assert.Contains("FILE or --input", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_Rows_StoresEachRecordsContactUnderItsPersonForDeciding()
     {
         var input = Write("c.csv", """

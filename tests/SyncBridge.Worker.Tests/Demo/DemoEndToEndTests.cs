@@ -34,7 +34,7 @@ public sealed class DemoEndToEndTests : IDisposable
         var crmRecords = 0;
         var (code, result) = await DemoRunner.RunAsync(
             new CliContext(output, error, TimeProvider.System),
-            new DemoOptions { People = People, Directory = new DirectoryInfo(_directory) },
+            new DemoOptions { People = People, Directory = new DirectoryInfo(_directory), ReportFile = new FileInfo(Path.Combine(_directory, "report.html")) },
             async (host, demo, ct) =>
             {
                 var hubSpot = host.Simulators.HubSpot!;
