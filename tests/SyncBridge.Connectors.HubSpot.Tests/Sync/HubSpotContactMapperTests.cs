@@ -95,4 +95,46 @@ public sealed class HubSpotContactMapperTests
         Assert.Equal("+81312345678", contact.Phone.E164);
         Assert.Equal("JP", contact.CountryCode);
     }
+
+    [Fact]
+    public void Map_EngagementRollUps_BecomeActivitiesInTimeOrderAndTheLastVisit()
+    {
+        var mapper = new HubSpotContactMapper(new ContactNormalizer(new NormalizationOptions()));
+
+        var contact = mapper.Map(Record(
+            ("email", "a@example.com"),
+            ("hs_email_last_open_date", "2026-11-10T09:00:00Z"),
+            ("hs_email_last_click_date", "1762160400000"), // epoch milliseconds: 2025-11-03T09:00:00Z
+            ("recent_conversion_date", "2026-11-12T10:30:00.000Z"),
+            ("recent_conversion_event_name", "Pricing page: talk to sales"),
+            ("hs_analytics_last_visit_timestamp", "2026-11-13T08:00:00Z")));
+
+        Assert.Equal(
+            [
+                new Activity(ActivityType.EmailClick, new DateTimeOffset(2025, 11, 3, 9, 0, 0, TimeSpan.Zero)),
+                new Activity(ActivityType.EmailOpen, new DateTimeOffset(2026, 11, 10, 9, 0, 0, TimeSpan.Zero)),
+                new Activity(ActivityType.PricingInquiry, new DateTimeOffset(2026, 11, 12, 10, 30, 0, TimeSpan.Zero), "Pricing page: talk to sales"),
+            ],
+            contact.Activities);
+        Assert.Equal(new DateTimeOffset(2026, 11, 13, 8, 0, 0, TimeSpan.Zero), contact.LastVisitAt);
+    }
+
+    [Theory]
+    [InlineData("Book a DEMO", ActivityType.DemoRequest)]
+    [InlineData("Pricing inquiry", ActivityType.PricingInquiry)]
+    [InlineData("Newsletter signup", ActivityType.FormSubmission)]
+    [InlineData("", ActivityType.FormSubmission)]
+    public void ConversionType_FormName_HighIntentFormsAreThatAction(string form, ActivityType expected) =>
+        Assert.Equal(expected, HubSpotContactMapper.ConversionType(form));
+
+    [Fact]
+    public void Map_NoOrUnreadableEngagement_NoActivities()
+    {
+        var mapper = new HubSpotContactMapper(new ContactNormalizer(new NormalizationOptions()));
+
+        var contact = mapper.Map(Record(("email", "a@example.com"), ("hs_email_last_open_date", "not a date"), ("recent_conversion_date", "")));
+
+        Assert.Empty(contact.Activities);
+        Assert.Null(contact.LastVisitAt);
+    }
 }
