@@ -158,6 +158,18 @@ internal sealed class SqliteOutboxStore(SqliteStateStore store, TimeProvider tim
         }
     }
 
+    public async Task<int> PurgeSentAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken)
+    {
+        var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < $before;";
+            command.Parameters.AddWithValue("$before", SqliteStateStore.FormatTime(sentBefore.ToUniversalTime()));
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async Task<OutboxStatus> GetOutboxStatusAsync(CancellationToken cancellationToken)
     {
         var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -30,6 +30,26 @@ public sealed class SqliteOutboxStoreTests : IDisposable
     private long Count(string sql) => Convert.ToInt64(StoreFactory.Scalar(DbPath, sql), CultureInfo.InvariantCulture);
 
     [Fact]
+    public async Task PurgeSentAsync_DeletesOnlyMessagesSentBeforeTheCutOff()
+    {
+        var (state, outbox) = Open();
+        using var _ = state;
+        await outbox.CommitAsync([Set("p1", Change(HubSpot("1"), ("lifecyclestage", "lead"))), Set("p2", Change(HubSpot("2"), ("lifecyclestage", "lead"))), Set("p3", Change(HubSpot("3"), ("lifecyclestage", "lead")))], Ct);
+        var rows = await outbox.ReadPendingAsync(10, Ct);
+        await outbox.MarkSentAsync([rows[0].Id], Ct);
+        _time.Advance(TimeSpan.FromDays(2));
+        await outbox.MarkSentAsync([rows[1].Id], Ct);
+        _time.Advance(TimeSpan.FromDays(2));
+
+        var purged = await outbox.PurgeSentAsync(_time.GetUtcNow() - TimeSpan.FromDays(3), Ct);
+
+        Assert.Equal(1, purged); // sent 4 days ago; the one sent 2 days ago stays, and the pending one is never touched
+        Assert.Equal(2, Count("SELECT COUNT(*) FROM outbox;"));
+        Assert.Equal([rows[2].Id], (await outbox.ReadPendingAsync(10, Ct)).Select(e => e.Id));
+        Assert.Equal(0, await outbox.PurgeSentAsync(_time.GetUtcNow() - TimeSpan.FromDays(3), Ct));
+    }
+
+    [Fact]
     public async Task CommitAsync_ThenMarkSent_PendingUntilMarkedThenGone()
     {
         var (state, outbox) = Open();

@@ -31,6 +31,9 @@ public interface IOutboxStore
     /// <summary>The latest decision of a person, or null.</summary>
     Task<DecisionRecord?> GetDecisionAsync(string personId, CancellationToken cancellationToken);
 
+    /// <summary>Deletes messages the queue accepted before <paramref name="sentBefore"/> (pending ones are never touched); returns how many.</summary>
+    Task<int> PurgeSentAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken);
+
     /// <summary>Pending count and age, for <c>queue status</c> and health.</summary>
     Task<OutboxStatus> GetOutboxStatusAsync(CancellationToken cancellationToken);
 }

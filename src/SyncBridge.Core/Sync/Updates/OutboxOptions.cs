@@ -14,4 +14,11 @@ public sealed class OutboxOptions
     /// <summary>How often <c>run</c> checks for changed stored contacts and, when there are, decides everyone into the outbox.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan DecideInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long <c>run</c> keeps messages the queue has accepted (for tracing what was sent) before deleting them;
+    /// checked hourly. Pending messages are never deleted.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan RetainSent { get; set; } = TimeSpan.FromDays(7);
 }

@@ -15,6 +15,7 @@ internal sealed class FakeOutboxStore(TimeProvider time) : IOutboxStore
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
     private readonly Dictionary<SourceRef, IReadOnlyDictionary<string, string>> _snapshots = [];
     private readonly List<Row> _rows = [];
+    private readonly List<UpdateMessage> _appended = [];
     private long _nextId;
 
     /// <summary>Thrown by the next <see cref="MarkSentAsync"/> before it marks anything (a crash after the send), then cleared.</summary>
@@ -29,7 +30,7 @@ internal sealed class FakeOutboxStore(TimeProvider time) : IOutboxStore
         {
             lock (_gate)
             {
-                return [.. _rows.Select(r => r.Message)];
+                return [.. _appended];
             }
         }
     }
@@ -107,6 +108,7 @@ internal sealed class FakeOutboxStore(TimeProvider time) : IOutboxStore
             foreach (var message in appended)
             {
                 _rows.Add(new Row(++_nextId, message, now));
+                _appended.Add(message);
             }
 
             return Task.FromResult<IReadOnlyList<UpdateMessage>>(appended);
@@ -133,9 +135,10 @@ internal sealed class FakeOutboxStore(TimeProvider time) : IOutboxStore
             }
 
             var set = ids.ToHashSet();
-            foreach (var row in _rows.Where(r => set.Contains(r.Id)))
+            foreach (var row in _rows.Where(r => set.Contains(r.Id) && !r.Sent))
             {
                 row.Sent = true;
+                row.SentAt = time.GetUtcNow();
             }
         }
 
@@ -147,6 +150,14 @@ internal sealed class FakeOutboxStore(TimeProvider time) : IOutboxStore
         lock (_gate)
         {
             return Task.FromResult(_decisions.GetValueOrDefault(personId));
+        }
+    }
+
+    public Task<int> PurgeSentAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_rows.RemoveAll(r => r.SentAt is { } at && at < sentBefore));
         }
     }
 
@@ -168,5 +179,7 @@ internal sealed class FakeOutboxStore(TimeProvider time) : IOutboxStore
         public DateTimeOffset CommittedAt { get; } = committedAt;
 
         public bool Sent { get; set; }
+
+        public DateTimeOffset? SentAt { get; set; }
     }
 }
