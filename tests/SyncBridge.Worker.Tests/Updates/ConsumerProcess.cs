@@ -13,6 +13,9 @@ internal sealed class ConsumerProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process id (to signal it).</summary>
+    public int Id => _process.Id;
+
     public string Log
     {
         get
