@@ -7,8 +7,12 @@ internal static class ReportFormat
 {
     public static string Count(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 
+    /// <summary>A price: whole amounts without decimals (JPY 270,000), others with two (1,200.50 USD).</summary>
     public static string Money(decimal value, string currency) =>
-        string.Create(CultureInfo.InvariantCulture, $"{value:#,0.00}") + (string.IsNullOrEmpty(currency) ? string.Empty : " " + currency);
+        (value == decimal.Truncate(value)
+            ? value.ToString("#,0", CultureInfo.InvariantCulture)
+            : value.ToString("#,0.00", CultureInfo.InvariantCulture))
+        + (string.IsNullOrEmpty(currency) ? string.Empty : " " + currency);
 
     public static string Time(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);

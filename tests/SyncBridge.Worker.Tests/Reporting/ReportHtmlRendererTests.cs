@@ -120,8 +120,7 @@ public sealed class ReportHtmlRendererTests
 
         var saving = f.MonthlyCostNow - f.MonthlyCostAtRenewal;
         Assert.Contains(saving.ToString("#,0.00", CultureInfo.InvariantCulture) + " USD", Text(doc, "figure-saving"), StringComparison.Ordinal);
-        Assert.Contains(f.MonthlyCostNow.ToString("#,0.00", CultureInfo.InvariantCulture), Text(doc, "figure-cost"), StringComparison.Ordinal);
-        Assert.Contains(f.MonthlyCostAfter.ToString("#,0.00", CultureInfo.InvariantCulture), Text(doc, "figure-cost"), StringComparison.Ordinal);
+        Assert.Contains("1,780 USD → 1,200.50 USD", Text(doc, "figure-cost"), StringComparison.Ordinal); // now → from the renewal (ReportModels)
         Assert.Contains(f.MarketingNow.ToString("#,0", CultureInfo.InvariantCulture), Text(doc, "figure-marketing-now"), StringComparison.Ordinal);
         Assert.Contains(f.PeakBeforeUpdate.ToString("#,0", CultureInfo.InvariantCulture), Text(doc, "figure-marketing-peak"), StringComparison.Ordinal);
         Assert.Contains("After 2026-12-01", Text(doc, "figure-marketing-after"), StringComparison.Ordinal);
