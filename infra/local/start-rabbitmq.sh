@@ -33,10 +33,25 @@ log_dir="$state/log"
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
+# The management API answers for the test vhost's queues (RabbitMQ 3.10's stats database can crash after long use and
+# then answer 500 for every queue; such a broker is restarted rather than reused).
+mgmt_healthy() {
+  local auth status
+  auth="$(printf '%s' "${SYNCBRIDGE_AMQP_USER:-syncbridge}:${SYNCBRIDGE_AMQP_PASSWORD:-syncbridge-test}" | base64 | tr -d '\n')"
+  status="$( (exec 3<>"/dev/tcp/127.0.0.1/$mgmt_port" \
+    && printf 'GET /api/queues/%s HTTP/1.0\r\nHost: 127.0.0.1\r\nAuthorization: Basic %s\r\n\r\n' "${SYNCBRIDGE_AMQP_VHOST:-syncbridge}" "$auth" >&3 \
+    && head -n1 <&3) 2>/dev/null || true)"
+  [[ "$status" == *" 200"* ]]
+}
+
 # 1. Reuse a healthy broker from an earlier run.
 if alive "$pid_file" && port_open "$port" && port_open "$mgmt_port"; then
-  echo "rabbitmq: already running (pid $(cat "$pid_file"), amqp://127.0.0.1:$port)"
-  exit 0
+  if mgmt_healthy; then
+    echo "rabbitmq: already running (pid $(cat "$pid_file"), amqp://127.0.0.1:$port)"
+    exit 0
+  fi
+  echo "rabbitmq: the running broker's management API is unhealthy; restarting it"
+  bash "$here/stop-rabbitmq.sh"
 fi
 
 # 2. Install the broker when missing.
