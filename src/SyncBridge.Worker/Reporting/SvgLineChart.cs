@@ -65,12 +65,22 @@ internal sealed class SvgLineChart
             XMax = last + (span * 0.1);
         }
 
-        var top = Math.Max(_points.Max(p => p.Value), limit ?? 0);
+        // A limit far above every value (a 10,000 tier over 200 contacts) would flatten the line to the floor: the axis
+        // then fits the values and the limit is named above the chart instead of drawn.
+        var dataTop = _points.Max(p => p.Value);
+        LimitAboveChart = limit is { } l && dataTop > 0 && l > dataTop * FarLimitRatio;
+        var top = LimitAboveChart ? dataTop : Math.Max(dataTop, limit ?? 0);
         _yStep = NiceStep(Math.Max(top, 1) / TargetTicks);
         YMax = Math.Ceiling(Math.Max(top * 1.05, 1) / _yStep) * _yStep;
     }
 
-    /// <summary>The value at the top of the plot (a round number above every value and the limit).</summary>
+    /// <summary>How many times the largest value a limit may be and still be drawn on the value axis.</summary>
+    public const double FarLimitRatio = 4;
+
+    /// <summary>True when the limit is more than <see cref="FarLimitRatio"/> times the largest value: it is named above the plot, not drawn.</summary>
+    public bool LimitAboveChart { get; }
+
+    /// <summary>The value at the top of the plot (a round number above every value, and above the limit unless <see cref="LimitAboveChart"/>).</summary>
     public double YMax { get; }
 
     public DateTimeOffset XMin { get; }
@@ -145,6 +155,12 @@ internal sealed class SvgLineChart
         }
 
         var ci = CultureInfo.InvariantCulture;
+        if (LimitAboveChart)
+        {
+            svg.Append(ci, $"<text class=\"limit-label limit-above\" x=\"{N(PlotLeft)}\" y=\"{N(PlotTop - 6)}\" text-anchor=\"start\" fill=\"{LimitColor}\">↑ {E(_limitLabel)}, far above the chart</text>");
+            return;
+        }
+
         var y = Y(limit);
         svg.Append(ci, $"<line class=\"limit\" x1=\"{N(PlotLeft)}\" y1=\"{N(y)}\" x2=\"{N(PlotRight)}\" y2=\"{N(y)}\" stroke=\"{LimitColor}\" stroke-width=\"1.5\" stroke-dasharray=\"8 5\" />");
         svg.Append(ci, $"<text class=\"limit-label\" x=\"{N(PlotRight + 6)}\" y=\"{N(y + 4)}\" fill=\"{LimitColor}\">{E(_limitLabel)}</text>");

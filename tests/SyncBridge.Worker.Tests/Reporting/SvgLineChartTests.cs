@@ -22,13 +22,29 @@ public sealed class SvgLineChartTests
     [Fact]
     public void YMax_ValuesAndLimit_IsARoundNumberAboveBoth()
     {
-        var chart = new SvgLineChart([new ChartPoint(T, 214, false), new ChartPoint(T.AddDays(3), 13, true)], limit: 10_000);
+        var chart = new SvgLineChart([new ChartPoint(T, 214, false), new ChartPoint(T.AddDays(3), 13, true)], limit: 800);
 
-        Assert.Equal(12_000, chart.YMax);
+        Assert.False(chart.LimitAboveChart);
+        Assert.Equal(1_000, chart.YMax); // steps of 200 (800 / 5 ticks, rounded up to 1-2-5), the first above 800 × 1.05
         Assert.Equal(SvgLineChart.PlotBottom, chart.Y(0));
         Assert.Equal(SvgLineChart.PlotTop, chart.Y(chart.YMax));
         Assert.Equal(SvgLineChart.PlotLeft, chart.X(chart.XMin));
         Assert.Equal(SvgLineChart.PlotRight, chart.X(chart.XMax), 6);
+    }
+
+    [Fact]
+    public void Render_LimitFarAboveTheValues_AxisFitsTheValuesAndTheLimitIsNamedAboveThePlot()
+    {
+        var chart = new SvgLineChart([new ChartPoint(T, 214, false), new ChartPoint(T.AddDays(3), 13, true)], limit: 10_000, limitLabel: "tier limit 10,000");
+
+        var svg = XElement.Parse(chart.Render("c", "t", "d"));
+
+        Assert.True(chart.LimitAboveChart);
+        Assert.InRange(chart.YMax, 214, 300);
+        Assert.DoesNotContain(svg.Descendants("line"), l => (string?)l.Attribute("class") == "limit");
+        var label = Assert.Single(svg.Descendants("text"), t => ((string?)t.Attribute("class"))?.Contains("limit-above", StringComparison.Ordinal) == true);
+        Assert.Contains("tier limit 10,000", label.Value, StringComparison.Ordinal);
+        Assert.True(double.Parse((string)label.Attribute("y")!, CultureInfo.InvariantCulture) < SvgLineChart.PlotTop);
     }
 
     [Fact]
