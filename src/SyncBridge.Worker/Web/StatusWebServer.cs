@@ -115,19 +115,24 @@ internal sealed partial class StatusWebServer : IAsyncDisposable
             });
         }
 
+        // Each CRM probe spends an API call from the budget the sync needs: answered at most once per CrmProbeCache.
+        var time = services.GetRequiredService<TimeProvider>();
         if (services.GetService<HubSpotReachability>() is { } hubspot)
         {
-            Add(checks, "hubspot", hubspot.ProbeAsync);
+            Add(checks, "hubspot", hubspot.ProbeAsync, time, CrmProbeCache);
         }
 
         if (services.GetService<SalesforceReachability>() is { } salesforce)
         {
-            Add(checks, "salesforce", salesforce.ProbeAsync);
+            Add(checks, "salesforce", salesforce.ProbeAsync, time, CrmProbeCache);
         }
     }
 
-    private static void Add(IHealthChecksBuilder checks, string name, Func<CancellationToken, Task<string>> probe) =>
-        checks.Add(new HealthCheckRegistration(name, new ProbeHealthCheck(probe), HealthStatus.Unhealthy, ["ready"], CheckTimeout));
+    /// <summary>How long a CRM's readiness answer is reused.</summary>
+    public static readonly TimeSpan CrmProbeCache = TimeSpan.FromSeconds(10);
+
+    private static void Add(IHealthChecksBuilder checks, string name, Func<CancellationToken, Task<string>> probe, TimeProvider? time = null, TimeSpan cacheFor = default) =>
+        checks.Add(new HealthCheckRegistration(name, new ProbeHealthCheck(probe, time, cacheFor), HealthStatus.Unhealthy, ["ready"], CheckTimeout));
 
     private static void MapEndpoints(WebApplication app, IServiceProvider services)
     {

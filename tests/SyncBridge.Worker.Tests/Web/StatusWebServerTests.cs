@@ -31,6 +31,21 @@ public sealed class StatusWebServerTests(StatusWebFixture fixture)
     }
 
     [Fact]
+    public async Task Readyz_ScrapedThreeTimesAtOnce_SpendsAtMostOneHubSpotCall()
+    {
+        var hubSpot = fixture.Connected.Simulators.HubSpot!;
+        var before = hubSpot.GetStats().Requests("properties.list");
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await fixture.Http.GetAsync(new Uri("/readyz", UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.InRange(hubSpot.GetStats().Requests("properties.list") - before, 0, 1);
+    }
+
+    [Fact]
     public async Task Readyz_StateStoreQueueAndSimulatorsUp_Returns200WithEveryCheckHealthy()
     {
         using var response = await fixture.Http.GetAsync(new Uri("/readyz", UriKind.Relative), Ct);
