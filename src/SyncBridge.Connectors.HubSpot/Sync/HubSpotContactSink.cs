@@ -159,29 +159,11 @@ public sealed class HubSpotContactSink : IContactSink
         var request = new HubSpotBatchInput<HubSpotObjectInput>(batch
             .Select(update => new HubSpotObjectInput(update.Target.Id, BodyOf(update, writeVersion)))
             .ToList());
-        try
+        return await GuardAsync(batch, string.Empty, async () =>
         {
             var response = await _api.BatchUpdateAsync(_account.Paths.Objects, request, cancellationToken).ConfigureAwait(false);
             return Split(batch, response, update => update.Target.Id, result => result.Id);
-        }
-        catch (ApiException exception) when (exception.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity)
-        {
-            var message = MessageOf(exception);
-            Log.BatchFailed(_logger, _account.Name, batch.Count, "rejected " + (int)exception.StatusCode);
-            return batch.Select(update => new WriteResult(update, WriteOutcome.Rejected, message)).ToList();
-        }
-        catch (ApiException exception)
-        {
-            Log.BatchFailed(_logger, _account.Name, batch.Count, "transient " + (int)exception.StatusCode);
-            return Transient(batch, MessageOf(exception));
-        }
-        catch (ApiRequestException exception)
-        {
-            // Nothing came back (transport failure, timeout, open circuit, daily limit): the writes may pass later.
-            var cause = exception.InnerException ?? exception;
-            Log.BatchFailed(_logger, _account.Name, batch.Count, cause.GetType().Name);
-            return Transient(batch, cause.Message);
-        }
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Creates or updates contacts by email (targets <c>email:&lt;address&gt;</c>), with the version marker.</summary>
@@ -196,23 +178,36 @@ public sealed class HubSpotContactSink : IContactSink
                 return new HubSpotObjectInput(email, properties) { IdProperty = HubSpotContactProperties.Email };
             })
             .ToList());
-        try
+        return await GuardAsync(batch, "upsert ", async () =>
         {
             var response = await _api.BatchUpsertAsync(_account.Paths.Objects, request, cancellationToken).ConfigureAwait(false);
             var results = response.Results ?? [];
             var created = results.Count(result => result.New == true);
             Log.ContactsUpserted(_logger, _account.Name, created, results.Count - created);
             return Split(batch, response, update => HubSpotDecisionPropertyMap.EmailOf(update.Target)!, result => result.Properties.GetValueOrDefault(HubSpotContactProperties.Email)?.Trim().ToLowerInvariant());
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One batch call, its failures turned into per-contact outcomes: a 400/404/409/422 rejects the whole batch (the
+    /// CRM said no), any other HTTP error is transient, and so is a call that got no answer (transport failure,
+    /// timeout, open circuit, daily limit): the writes may pass later.
+    /// </summary>
+    private async Task<IReadOnlyList<WriteResult>> GuardAsync(IReadOnlyList<ContactUpdate> batch, string operation, Func<Task<IReadOnlyList<WriteResult>>> write)
+    {
+        try
+        {
+            return await write().ConfigureAwait(false);
         }
         catch (ApiException exception) when (exception.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity)
         {
             var message = MessageOf(exception);
-            Log.BatchFailed(_logger, _account.Name, batch.Count, "upsert rejected " + (int)exception.StatusCode);
+            Log.BatchFailed(_logger, _account.Name, batch.Count, operation + "rejected " + (int)exception.StatusCode);
             return batch.Select(update => new WriteResult(update, WriteOutcome.Rejected, message)).ToList();
         }
         catch (ApiException exception)
         {
-            Log.BatchFailed(_logger, _account.Name, batch.Count, "upsert transient " + (int)exception.StatusCode);
+            Log.BatchFailed(_logger, _account.Name, batch.Count, operation + "transient " + (int)exception.StatusCode);
             return Transient(batch, MessageOf(exception));
         }
         catch (ApiRequestException exception)
