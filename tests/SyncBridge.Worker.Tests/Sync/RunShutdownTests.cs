@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using SyncBridge.Worker.Tests.Updates;
 
 namespace SyncBridge.Worker.Tests.Sync;
@@ -31,10 +31,7 @@ public sealed class RunShutdownTests : IDisposable
 
         using var run = ConsumerProcess.Start(worker, _directory, ["run", "--config", slow]);
         var stoppedAt = await WaitForFirstPagesAsync(database, run, ct);
-        using (var term = Process.Start("kill", ["-TERM", run.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await term!.WaitForExitAsync(ct);
-        }
+        Assert.True(Signals.Kill(run.Id, Signals.Sigterm) == 0, "kill(SIGTERM) failed");
 
         var code = await run.WaitAsync(TimeSpan.FromSeconds(60), ct);
         var persons = SqliteProbe.Scalar(database, "SELECT COUNT(*) FROM source_records WHERE system = 'hubspot';");
@@ -86,5 +83,15 @@ public sealed class RunShutdownTests : IDisposable
         }
 
         throw new TimeoutException("run stored no HubSpot page within 30 s: " + run.Log);
+    }
+
+    /// <summary>POSIX kill(2) from libc: SIGTERM without depending on a kill binary being installed.</summary>
+    private static class Signals
+    {
+        public const int Sigterm = 15;
+
+        [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern int Kill(int pid, int signal);
     }
 }
