@@ -109,6 +109,40 @@ internal sealed class SqliteAppliedUpdateStore(SqliteStateStore store, TimeProvi
             cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<int> ExtendClaimsAsync(string consumerId, IReadOnlyList<UpdateMessage> messages, DateTimeOffset claimUntil, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(consumerId);
+        ArgumentNullException.ThrowIfNull(messages);
+        var extended = 0;
+        if (messages.Count == 0)
+        {
+            return extended;
+        }
+
+        await InTransactionAsync(
+            async (ledger, nowText) =>
+            {
+                foreach (var message in messages)
+                {
+                    ArgumentNullException.ThrowIfNull(message, nameof(messages));
+                    var row = await ledger.ReadAsync(message.Target, cancellationToken).ConfigureAwait(false);
+                    if (row is null
+                        || !string.Equals(row.ClaimConsumer, consumerId, StringComparison.Ordinal)
+                        || !row.IsClaimOf(message.MessageId)
+                        || (row.ClaimUntil is { } until && until >= claimUntil))
+                    {
+                        continue;
+                    }
+
+                    await ledger.WriteAsync(message.Target, row with { ClaimUntil = claimUntil.ToUniversalTime() }, nowText, cancellationToken).ConfigureAwait(false);
+                    extended++;
+                }
+            },
+            timeProvider.GetUtcNow(),
+            cancellationToken).ConfigureAwait(false);
+        return extended;
+    }
+
     public async Task ReleaseAsync(string consumerId, IReadOnlyList<(UpdateMessage Message, string Error)> failures, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(consumerId);

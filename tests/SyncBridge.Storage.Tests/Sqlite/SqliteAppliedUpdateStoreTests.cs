@@ -82,6 +82,27 @@ public sealed class SqliteAppliedUpdateStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task ExtendClaimsAsync_HoldersOpenClaim_LastsUntilTheNewExpiryAndOthersAreLeftAlone()
+    {
+        var mine = Message(HubSpot("1"), 1);
+        var theirs = Message(HubSpot("2"), 1);
+        await ClaimOneAsync("c1", mine);
+        await ClaimOneAsync("c2", theirs);
+
+        _time.Advance(Lock - TimeSpan.FromSeconds(10));
+        var extended = await _ledger.ExtendClaimsAsync("c1", [mine, theirs], Until, Ct);
+        var notEarlier = await _ledger.ExtendClaimsAsync("c1", [mine], _time.GetUtcNow(), Ct);
+        _time.Advance(TimeSpan.FromSeconds(20)); // past the first expiry, inside the extended one
+
+        Assert.Equal(1, extended); // c2's claim is not c1's to extend
+        Assert.Equal(0, notEarlier);
+        Assert.Equal(ClaimStatus.Busy, (await ClaimOneAsync("c3", Message(HubSpot("1"), 2))).Status);
+        Assert.Equal(ClaimStatus.Claimed, (await ClaimOneAsync("c3", Message(HubSpot("2"), 2))).Status);
+        await _ledger.RecordAppliedAsync("c1", [mine], Ct);
+        Assert.Equal(0, await _ledger.ExtendClaimsAsync("c1", [mine], Until, Ct)); // settled: nothing left to extend
+    }
+
+    [Fact]
     public async Task ClaimAsync_SameMessageHandedToAnotherConsumerWhileTheOldClaimLasts_BusyUntilItExpiresThenInDoubt()
     {
         // The first holder may have died with its write still in flight: nobody reads or writes the target until its

@@ -22,6 +22,13 @@ public interface IAppliedUpdateStore
     /// </summary>
     Task<IReadOnlyList<UpdateClaim>> ClaimAsync(string consumerId, IReadOnlyList<UpdateMessage> messages, DateTimeOffset claimUntil, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Moves the expiry of the caller's open claims of these messages to <paramref name="claimUntil"/> (never earlier),
+    /// while their writes are still in flight; a claim that is no longer the caller's is left alone. Returns how many
+    /// claims were extended.
+    /// </summary>
+    Task<int> ExtendClaimsAsync(string consumerId, IReadOnlyList<UpdateMessage> messages, DateTimeOffset claimUntil, CancellationToken cancellationToken);
+
     /// <summary>In one transaction: raises each target's applied version to the message's (never lowers it) and ends the caller's claims.</summary>
     Task RecordAppliedAsync(string consumerId, IReadOnlyList<UpdateMessage> applied, CancellationToken cancellationToken);
 

@@ -183,6 +183,34 @@ public sealed partial class UpdateConsumer
         }
     }
 
+    /// <summary>
+    /// While a CRM write is in flight (rate limits and retries can make it outlast <see cref="UpdateConsumerOptions.LockDuration"/>),
+    /// keeps this consumer's ledger claims on its records alive every third of the lock duration, so no other consumer
+    /// takes a record over and writes a newer version under a write that has not landed yet. A consumer that dies stops
+    /// extending, and its claims expire as before. This is the edge of a side task: a failed extension is logged and
+    /// tried again at the next beat.
+    /// </summary>
+    private async Task KeepClaimsAsync(IReadOnlyList<UpdateMessage> messages, CancellationToken writing)
+    {
+        var beat = _options.LockDuration / 3;
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(beat, _time, writing).ConfigureAwait(false);
+                await _ledger.ExtendClaimsAsync(ConsumerId, messages, _time.GetUtcNow() + _options.LockDuration, writing).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (writing.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.ClaimsNotExtended(_logger, messages.Count, ex);
+            }
+        }
+    }
+
     /// <summary>Claims the round's messages and applies the claimed ones; returns those another consumer holds.</summary>
     private async Task<List<ReceivedUpdate>> ClaimAndApplyAsync(List<ReceivedUpdate> round, HashSet<SourceRef> heldBack, Tally tally, CancellationToken cancellationToken)
     {
@@ -258,6 +286,8 @@ public sealed partial class UpdateConsumer
         IReadOnlyList<WriteResult> results = [];
         if (toWrite.Count > 0)
         {
+            using var writing = new CancellationTokenSource();
+            var heartbeat = KeepClaimsAsync([.. byUpdate.Values.Select(item => item.Update.Message)], writing.Token);
             try
             {
                 results = await sink.WriteAsync(toWrite, cancellationToken).ConfigureAwait(false);
@@ -268,6 +298,11 @@ public sealed partial class UpdateConsumer
                 // transiently; the messages go back and the delivery count decides when to give up.
                 Log.WriteFailed(_logger, sink.System.ToName(), toWrite.Count, ex);
                 results = toWrite.Select(u => new WriteResult(u, WriteOutcome.Transient, ex.GetType().Name + ": " + ex.Message)).ToList();
+            }
+            finally
+            {
+                await writing.CancelAsync().ConfigureAwait(false);
+                await heartbeat.ConfigureAwait(false);
             }
         }
 
@@ -469,5 +504,8 @@ public sealed partial class UpdateConsumer
 
         [LoggerMessage(EventId = 1328, Level = LogLevel.Warning, Message = "Could not read the version markers of {Count} in-doubt updates from {System}; writing them again")]
         public static partial void VersionReadFailed(ILogger logger, string system, int count, Exception exception);
+
+        [LoggerMessage(EventId = 1329, Level = LogLevel.Warning, Message = "Could not extend the claims of {Count} updates whose CRM write is still in flight; trying again at the next beat")]
+        public static partial void ClaimsNotExtended(ILogger logger, int count, Exception exception);
     }
 }

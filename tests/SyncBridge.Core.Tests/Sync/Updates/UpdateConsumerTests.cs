@@ -360,6 +360,62 @@ public sealed class UpdateConsumerTests
         Assert.Equal(0, _world.Queue.Count);
     }
 
+    [Fact]
+    public async Task ConsumeOnceAsync_WriteOutlastsTheClaim_ClaimKeptAliveSoNoOtherConsumerTakesTheRecordOver()
+    {
+        var message = UpdateWorld.Message("p1", Contact, 1);
+        await _world.SendAsync(message);
+        var gate = new GatedSink(_world.HubSpot);
+        var consuming = _world.Consumer("a", sinks: [gate]).ConsumeOnceAsync(Ct);
+        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var firstExpiry = _world.Ledger.ClaimUntil(Contact);
+
+        // The write hangs for three lock durations (a rate-limited CRM with retries); the clock moves in small steps.
+        for (var step = 0; step < 9; step++)
+        {
+            _world.Time.Advance(UpdateWorld.LockDuration / 3);
+            await WaitUntilAsync(() => _world.Ledger.ClaimUntil(Contact) > _world.Time.GetUtcNow());
+        }
+
+        var other = await _world.Ledger.ClaimAsync("b", [message], _world.Time.GetUtcNow() + UpdateWorld.LockDuration, Ct);
+        gate.Release.SetResult();
+        var result = await consuming;
+
+        Assert.NotNull(firstExpiry);
+        Assert.True(_world.Time.GetUtcNow() > firstExpiry + UpdateWorld.LockDuration);
+        Assert.Equal(ClaimStatus.Busy, Assert.Single(other).Status); // still a's record, long after the first expiry
+        Assert.Equal(1, result.Applied + result.LockLost);
+        Assert.Single(_world.HubSpot.Applied);
+        Assert.Null(_world.Ledger.ClaimUntil(Contact)); // settled once the write returned
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(10, Ct);
+        }
+
+        Assert.True(condition(), "the claim was not extended while the write was in flight");
+    }
+
+    /// <summary>A sink whose write waits until the test releases it.</summary>
+    private sealed class GatedSink(RecordingContactSink inner) : IContactSink
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public SourceSystem System => inner.System;
+
+        public async Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<ContactUpdate> updates, CancellationToken cancellationToken)
+        {
+            Entered.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+            return await inner.WriteAsync(updates, cancellationToken);
+        }
+    }
+
     /// <summary>A sink whose write takes (fake) time: the clock moves on while it writes.</summary>
     private sealed class ClockAdvancingSink(RecordingContactSink inner, Microsoft.Extensions.Time.Testing.FakeTimeProvider time, TimeSpan takes) : IContactSink
     {

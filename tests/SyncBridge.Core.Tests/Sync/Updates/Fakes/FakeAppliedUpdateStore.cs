@@ -79,6 +79,37 @@ internal sealed class FakeAppliedUpdateStore(TimeProvider time) : IAppliedUpdate
         return Task.CompletedTask;
     }
 
+    public Task<int> ExtendClaimsAsync(string consumerId, IReadOnlyList<UpdateMessage> messages, DateTimeOffset claimUntil, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var extended = 0;
+        lock (_gate)
+        {
+            foreach (var message in messages)
+            {
+                if (_claims.TryGetValue(message.Target, out var claim)
+                    && string.Equals(claim.ConsumerId, consumerId, StringComparison.Ordinal)
+                    && string.Equals(claim.MessageId, message.MessageId, StringComparison.Ordinal)
+                    && claim.Until < claimUntil)
+                {
+                    _claims[message.Target] = claim with { Until = claimUntil };
+                    extended++;
+                }
+            }
+        }
+
+        return Task.FromResult(extended);
+    }
+
+    /// <summary>When the target's open claim expires (null when none).</summary>
+    public DateTimeOffset? ClaimUntil(SourceRef target)
+    {
+        lock (_gate)
+        {
+            return _claims.TryGetValue(target, out var claim) ? claim.Until : null;
+        }
+    }
+
     public Task ReleaseAsync(string consumerId, IReadOnlyList<(UpdateMessage Message, string Error)> failures, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(failures);
