@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SyncBridge.Worker.Cli;
+using SyncBridge.Worker.Planning;
 
 namespace SyncBridge.Worker.Commands;
 
@@ -59,12 +60,11 @@ internal static class PlanCommand
             var f = run.Batch.Forecast;
             context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"planned {run.Batch.Decisions.Count} persons from {run.Input.ContactRows} contact rows and {run.Input.Events} events; " +
-                $"marketing {f.MarketingNow} now → peak {f.PeakBeforeUpdate} → {f.MarketingAfterUpdate} after {f.NextUpdateDate:yyyy-MM-dd}; " +
+                $"{PlanForecastLine.Format(f)}; " +
                 $"skipped: {run.Input.RejectedContactRows} contact rows, {run.Input.RejectedEvents} events, {run.Input.UnmatchedEvents} unmatched events"));
-            if (f.OverTier)
+            if (PlanForecastLine.OverTierWarning(f) is { } warning)
             {
-                context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"WARNING: OVER TIER — the marketing-contact count peaks at {f.PeakBeforeUpdate}, above the contracted tier of {f.TierLimit}; HubSpot would upgrade the tier at once."));
+                context.Error.WriteLine(warning);
             }
 
             return Task.FromResult(ExitCodes.Success);
