@@ -37,7 +37,7 @@ internal sealed class StatusReportBuilder(
         {
             GeneratedAt = now,
             StateStore = state.Value.SqlitePath,
-            Sources = [.. sources.Select(s => new SourceView(s, s.CursorTimestamp is { } at ? Max(now - at, TimeSpan.Zero) : null))],
+            Sources = [.. sources.Select(s => new SourceView(s, s.LagAt(now)))],
             Queue = queueView,
             QueueError = queueError,
             Latest = latest,
@@ -99,6 +99,4 @@ internal sealed class StatusReportBuilder(
             return (null, $"{ex.GetType().Name}: {ex.Message}");
         }
     }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

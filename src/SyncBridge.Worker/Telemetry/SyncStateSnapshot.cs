@@ -81,7 +81,7 @@ internal sealed partial class SyncStateSnapshot(
         var now = time.GetUtcNow();
         return [.. (_figures?.Sources ?? [])
             .Where(s => s.CursorTimestamp is not null)
-            .Select(s => new Measurement<double>(Math.Max((now - s.CursorTimestamp!.Value).TotalSeconds, 0), new KeyValuePair<string, object?>("source", s.Source)))];
+            .Select(s => new Measurement<double>(s.LagAt(now)!.Value.TotalSeconds, new KeyValuePair<string, object?>("source", s.Source)))];
     }
 
     public IEnumerable<Measurement<double>> ObserveApiBudget()

@@ -34,4 +34,8 @@ public sealed record SourceStatus
 
     /// <summary>Records read over every run.</summary>
     public long TotalRecords { get; init; }
+
+    /// <summary>How far the source is behind at <paramref name="now"/>: now minus the cursor's time (never negative); null before the first page.</summary>
+    public TimeSpan? LagAt(DateTimeOffset now) =>
+        CursorTimestamp is { } at ? (now > at ? now - at : TimeSpan.Zero) : null;
 }
