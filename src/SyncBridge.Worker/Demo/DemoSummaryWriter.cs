@@ -1,6 +1,5 @@
 using System.Globalization;
-using SyncBridge.Core.Contacts;
-using SyncBridge.Core.Sync.Reporting;
+using SyncBridge.Worker.Reporting;
 
 namespace SyncBridge.Worker.Demo;
 
@@ -10,13 +9,6 @@ namespace SyncBridge.Worker.Demo;
 /// </summary>
 internal static class DemoSummaryWriter
 {
-    /// <summary>The funnel's stages in order, then the ones outside it.</summary>
-    public static readonly IReadOnlyList<string> FunnelOrder =
-    [
-        .. Enum.GetValues<LifecycleStage>().Select(s => s.ToWireName()),
-        DecisionRunSummary.NoStage,
-    ];
-
     public static void Write(TextWriter output, DemoResult result)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -45,14 +37,9 @@ internal static class DemoSummaryWriter
         w.Write($"merge conflicts: {run.MergeConflicts:N0} (properties on which a person's records disagreed; the merge rules chose a value)");
 
         w.Write($"lifecycle funnel (persons):  {"before",8} {"after",8}");
-        foreach (var stage in FunnelOrder)
+        foreach (var row in FunnelRows.Of(run).Where(r => r.Before != 0 || r.After != 0))
         {
-            var before = run.FunnelBefore.GetValueOrDefault(stage);
-            var after = run.FunnelAfter.GetValueOrDefault(stage);
-            if (before != 0 || after != 0)
-            {
-                w.Write($"  {stage,-26} {before,8:N0} {after,8:N0}");
-            }
+            w.Write($"  {row.Stage,-26} {row.Before,8:N0} {row.After,8:N0}");
         }
 
         w.Write($"hot leads: {run.Hot:N0}");
@@ -61,13 +48,10 @@ internal static class DemoSummaryWriter
         var overTier = f.OverTier
             ? string.Create(CultureInfo.InvariantCulture, $"; WARNING: the peak {f.PeakBeforeUpdate:N0} is over the contracted tier: HubSpot upgrades at once")
             : string.Empty;
-        w.Write($"tier: contracted {f.TierLimit:N0}; billed at {f.TierNow:N0} now ({Money(f.MonthlyCostNow, f.Currency)}/month); {f.TierAtRenewal:N0} covers the count from the renewal ({Money(f.MonthlyCostAtRenewal, f.Currency)}/month){overTier}");
-        w.Write($"monthly saving: {Money(f.MonthlySaving, f.Currency)}");
+        w.Write($"tier: contracted {f.TierLimit:N0}; billed at {f.TierNow:N0} now ({ReportFormat.Money(f.MonthlyCostNow, f.Currency)}/month); {f.TierAtRenewal:N0} covers the count from the renewal ({ReportFormat.Money(f.MonthlyCostAtRenewal, f.Currency)}/month){overTier}");
+        w.Write($"monthly saving: {ReportFormat.Money(f.MonthlySaving, f.Currency)}");
         w.Write($"updates: {result.Updates.Applied:N0} applied to the CRMs ({result.Dispatched:N0} dispatched), {result.Updates.DeadLettered:N0} dead-lettered, {result.RateLimited:N0} rate-limited responses");
     }
-
-    private static string Money(decimal amount, string currency) =>
-        string.Create(CultureInfo.InvariantCulture, $"{currency} {amount:N0}").Trim();
 
     /// <summary>Writes invariant-culture lines.</summary>
     private readonly struct Line(TextWriter output)
