@@ -71,17 +71,9 @@ internal static class SyncCommand
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(connected);
         var runner = connected.Services.GetRequiredService<SourceRunner>();
-        var sources = connected.Services.GetServices<IContactSource>().ToList();
-        if (!string.IsNullOrWhiteSpace(only))
+        if (SourceSelection.Select(connected.Services, only, context.Error) is not { } sources)
         {
-            var named = sources.Where(s => string.Equals(s.Name, only, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (named.Count == 0)
-            {
-                context.Error.WriteLine($"error: --source: no source is named '{only}'; the sources are: {string.Join(", ", sources.Select(s => s.Name))}");
-                return ExitCodes.Configuration;
-            }
-
-            sources = named;
+            return ExitCodes.Configuration;
         }
 
         if (sources.Count == 0)
@@ -99,17 +91,15 @@ internal static class SyncCommand
         var failed = false;
         foreach (var source in sources)
         {
-            var simulated = (source.Name.StartsWith("hubspot", StringComparison.Ordinal) && connected.Selection.SimulateHubSpot)
-                || (source.Name.StartsWith("salesforce", StringComparison.Ordinal) && connected.Selection.SimulateSalesforce);
             try
             {
                 var result = await runner.RunAsync(source, cancellationToken).ConfigureAwait(false);
-                context.Output.WriteLine(result + (simulated ? " (built-in simulator)" : string.Empty));
+                context.Output.WriteLine(SourceSelection.Describe(result, connected));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 failed = true;
-                context.Error.WriteLine($"error: {source.Name}: {ex.GetType().Name}: {PersonalDataRedactionEnricher.Redact(ex.Message) ?? ex.Message}");
+                context.Error.WriteLine(SourceSelection.Describe(source, ex));
             }
         }
 

@@ -21,32 +21,22 @@ internal static class LiveSourcePoller
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(connected);
-        var sources = connected.Services.GetServices<IContactSource>().ToList();
-        if (!string.IsNullOrWhiteSpace(only))
+        if (SourceSelection.Select(connected.Services, only, report) is not { } sources)
         {
-            var named = sources.Where(s => string.Equals(s.Name, only, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (named.Count == 0)
-            {
-                report.WriteLine($"error: --source: no source is named '{only}'; the sources are: {string.Join(", ", sources.Select(s => s.Name))}");
-                return ExitCodes.Configuration;
-            }
-
-            sources = named;
+            return ExitCodes.Configuration;
         }
 
         var runner = connected.Services.GetRequiredService<SourceRunner>();
         foreach (var source in sources)
         {
-            var simulated = (source.Name.StartsWith("hubspot", StringComparison.Ordinal) && connected.Selection.SimulateHubSpot)
-                || (source.Name.StartsWith("salesforce", StringComparison.Ordinal) && connected.Selection.SimulateSalesforce);
             try
             {
                 var result = await runner.RunAsync(source, cancellationToken).ConfigureAwait(false);
-                report.WriteLine(result + (simulated ? " (built-in simulator)" : string.Empty));
+                report.WriteLine(SourceSelection.Describe(result, connected));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                report.WriteLine($"error: {source.Name}: {ex.GetType().Name}: {PersonalDataRedactionEnricher.Redact(ex.Message) ?? ex.Message}");
+                report.WriteLine(SourceSelection.Describe(source, ex));
                 report.WriteLine("error: no plan: a source failed, and a plan on part of the data would mislead; fix the source and run plan --live again");
                 return ExitCodes.Failure;
             }
