@@ -71,5 +71,25 @@ if [ "$failed" -gt 0 ] && [ "$status" -eq 0 ]; then
   status=1
 fi
 
+# Each failed test's name and the start of its message, last, so that the tail of a CI log says what failed.
+if [ "$failed" -gt 0 ]; then
+  for trx in $(find "$results" -name '*.trx'); do
+    awk '
+      /<UnitTestResult / && /outcome="(Failed|Error|Timeout|Aborted)"/ {
+        inside = 1; lines = 0
+        name = $0; sub(/.*testName="/, "", name); sub(/".*/, "", name)
+        print "FAILED " name
+      }
+      inside && lines < 40 && (/<Message>/ || message) {
+        message = 1; lines++
+        line = $0; gsub(/<\/?Message>/, "", line); gsub(/&lt;/, "<", line); gsub(/&gt;/, ">", line); gsub(/&quot;/, "\"", line); gsub(/&amp;/, "\\&", line)
+        print "  " line
+        if ($0 ~ /<\/Message>/) { message = 0 }
+      }
+      inside && /<\/UnitTestResult>/ { inside = 0; message = 0 }
+    ' "$trx"
+  done
+fi
+
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"
