@@ -1,3 +1,4 @@
 using SyncBridge.Worker.Cli;
 
-return await SyncBridgeCli.InvokeAsync(args, CliContext.Console()).ConfigureAwait(false);
+using var signals = TerminationSignals.Register(Console.Error);
+return await SyncBridgeCli.InvokeAsync(args, CliContext.Console(), signals.Token).ConfigureAwait(false);

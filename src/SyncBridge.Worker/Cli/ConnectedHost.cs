@@ -55,6 +55,7 @@ internal sealed class ConnectedHost : IAsyncDisposable
                 builder.Services.AddHostedService<UpdatePathService>();
                 builder.Services.AddOptionsWithValidateOnStart<SchedulerOptions>().Bind(builder.Configuration.GetSection(SchedulerOptions.SectionName)).ValidateDataAnnotations();
                 builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulerOptions>, SchedulerOptionsValidator>());
+                builder.Services.AddOptions<HostOptions>().Configure<IOptions<SchedulerOptions>>((host, scheduler) => host.ShutdownTimeout = scheduler.Value.ShutdownTimeout);
                 builder.Services.AddHostedService<SourceScheduleRegistrar>();
             }
 

@@ -36,7 +36,9 @@ internal static class SyncBridgeCli
     {
         ArgumentNullException.ThrowIfNull(context);
         var root = Create(context);
-        var configuration = new InvocationConfiguration { Output = context.Output, Error = context.Error };
+        // No ProcessTerminationTimeout: System.CommandLine's handler would end the process two seconds after Ctrl+C or
+        // SIGTERM, in the middle of a graceful stop. The caller's token carries the signal (TerminationSignals).
+        var configuration = new InvocationConfiguration { Output = context.Output, Error = context.Error, ProcessTerminationTimeout = null };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

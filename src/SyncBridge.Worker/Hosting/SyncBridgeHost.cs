@@ -34,6 +34,7 @@ internal static class SyncBridgeHost
             builder.Configuration.AddInMemoryCollection(settings.Overrides);
         }
 
+        builder.Services.AddSingleton<IHostLifetime, CommandLineHostLifetime>();
         builder.Services.AddSyncBridgeLogging(builder.Configuration);
         builder.Services.AddOptions<NormalizationOptions>().Bind(builder.Configuration.GetSection(NormalizationOptions.SectionName));
         builder.Services.AddSyncBridgeNormalization();

@@ -16,4 +16,11 @@ internal sealed class SchedulerOptions
 
     /// <summary>Poll every source once as soon as the worker starts, then on its schedule.</summary>
     public bool RunOnStart { get; set; } = true;
+
+    /// <summary>
+    /// How long <c>run</c> waits on Ctrl+C or SIGTERM for the work in hand (the page being read, the writes in flight)
+    /// before it stops anyway. Keep it below the supervisor's kill timeout (systemd <c>TimeoutStopSec</c>, Kubernetes
+    /// <c>terminationGracePeriodSeconds</c>). A poll cut short re-reads at most one page on the next start.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -3,9 +3,11 @@ using Quartz;
 
 namespace SyncBridge.Worker.Sync;
 
-/// <summary>Every cron expression must parse; each failure names its setting.</summary>
+/// <summary>Every cron expression must parse and the shutdown timeout must be sensible; each failure names its setting.</summary>
 internal sealed class SchedulerOptionsValidator : IValidateOptions<SchedulerOptions>
 {
+    private static readonly TimeSpan MaxShutdownTimeout = TimeSpan.FromMinutes(10);
+
     public ValidateOptionsResult Validate(string? name, SchedulerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -14,6 +16,11 @@ internal sealed class SchedulerOptionsValidator : IValidateOptions<SchedulerOpti
         foreach (var (source, cron) in options.Sources)
         {
             Check($"{SchedulerOptions.SectionName}:{nameof(SchedulerOptions.Sources)}:{source}", cron, failures);
+        }
+
+        if (options.ShutdownTimeout <= TimeSpan.Zero || options.ShutdownTimeout > MaxShutdownTimeout)
+        {
+            failures.Add($"{SchedulerOptions.SectionName}:{nameof(SchedulerOptions.ShutdownTimeout)}: '{options.ShutdownTimeout}' must be above zero and at most {MaxShutdownTimeout} (e.g. '00:00:30').");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
