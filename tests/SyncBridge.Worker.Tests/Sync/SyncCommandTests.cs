@@ -155,19 +155,23 @@ public sealed partial class SyncCommandTests : IDisposable
         var error = new StringWriter();
         var run = SyncBridgeCli.InvokeAsync(["run", "--config", config], new CliContext(new StringWriter(), error, TimeProvider.System), stop.Token);
 
-        // Done when every person has a decision, updates went out and nothing is pending or queued.
+        // Done when every person has a decision, updates went out and nothing is pending or queued, and that still holds
+        // after more than one decide interval (a source finishing late would make the decider queue more).
         var path = Path.Combine(_directory, "state.db");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var done = false;
+        TimeSpan? settledSince = null;
         while (!done && !run.IsCompleted && clock.Elapsed < TimeSpan.FromSeconds(90))
         {
             await Task.Delay(250, TestContext.Current.CancellationToken);
-            done = File.Exists(path) && Tables(path).Contains("messages")
+            var settled = File.Exists(path) && Tables(path).Contains("messages")
                 && SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM decisions;") > 0
                 && SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM decisions;") == SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM persons;")
                 && SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM outbox;") > 0
                 && SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL;") == 0
                 && SqliteProbe.Scalar(path, "SELECT COUNT(*) FROM messages;") == 0;
+            settledSince = settled ? settledSince ?? clock.Elapsed : null;
+            done = settledSince is { } since && clock.Elapsed - since >= TimeSpan.FromSeconds(1.5);
         }
 
         await stop.CancelAsync();
