@@ -48,6 +48,9 @@ internal sealed class HubSpotDecisionPropertyMap : IDecisionPropertyMap, IDecisi
         return properties;
     }
 
+    public string? ScoreProperty(string objectType) =>
+        string.Equals(objectType, HubSpotContactMapper.ObjectType, StringComparison.OrdinalIgnoreCase) ? HubSpotPropertyBootstrapper.Score : null;
+
     public SourceRef? CreateTarget(PersonDecision decision, IReadOnlyList<SourceRef> records)
     {
         ArgumentNullException.ThrowIfNull(decision);

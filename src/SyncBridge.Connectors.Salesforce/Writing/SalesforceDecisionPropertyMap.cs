@@ -51,6 +51,8 @@ internal sealed class SalesforceDecisionPropertyMap(IOptions<SalesforceOptions> 
         return properties;
     }
 
+    public string? ScoreProperty(string objectType) =>
+        SalesforceObjectTypes.IsSupported(objectType) && IsOn(options.Value.WriteBack.ScoreField) ? SalesforceWriteBackKeys.Score : null;
 
     private static bool IsOn(string? field) => !string.IsNullOrWhiteSpace(field);
 }

@@ -118,4 +118,16 @@ public sealed class HubSpotDecisionPropertyMapTests
         var map = Assert.Single(provider.GetServices<IDecisionPropertyMap>());
         Assert.Equal(SourceSystem.HubSpot, map.System);
     }
+
+    [Fact]
+    public void ScoreProperty_Contact_IsTheScorePropertyTheMapWritesAndNoneForOtherObjects()
+    {
+        IDecisionPropertyMap map = Map;
+
+        var score = map.ScoreProperty("contact");
+
+        Assert.Equal("syncbridge_score", score);
+        Assert.Equal(Decision(score: 7).ScoreText, map.Map(Decision(score: 7), "contact")[score!]);
+        Assert.Null(map.ScoreProperty("company"));
+    }
 }

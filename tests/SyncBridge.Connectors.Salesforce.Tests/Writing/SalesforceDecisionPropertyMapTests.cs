@@ -108,4 +108,26 @@ public sealed class SalesforceDecisionPropertyMapTests
         Assert.Equal("non_marketing", record.GetProperty("SyncBridge_Marketing_Decision__c").GetString());
         Assert.Equal(3, record.GetProperty("SyncBridge_Version__c").GetInt64());
     }
+
+    [Theory]
+    [InlineData("Lead")]
+    [InlineData("Contact")]
+    public void ScoreProperty_ScoreFieldOn_IsTheScoreKeyTheMapWrites(string objectType)
+    {
+        IDecisionPropertyMap map = Map();
+
+        var score = map.ScoreProperty(objectType);
+
+        Assert.Equal(SalesforceWriteBackKeys.Score, score);
+        Assert.Equal("61.25", map.Map(Decision(), objectType)[score!]);
+    }
+
+    [Fact]
+    public void ScoreProperty_ScoreFieldOffOrUnsupportedObject_IsNone()
+    {
+        IDecisionPropertyMap off = Map(w => w.ScoreField = string.Empty);
+
+        Assert.Null(off.ScoreProperty("Lead"));
+        Assert.Null(((IDecisionPropertyMap)Map()).ScoreProperty("Account"));
+    }
 }

@@ -96,6 +96,14 @@ public sealed class DemoEndToEndTests : IDisposable
                     }
                 }
 
+                // An hour later every engaged score has decayed a little: none of that is written on its own.
+                var later = await LivePlanner.PlanAsync(host.Services, includeUnchanged: true, demo.Decided.Run!.AsOf.AddHours(1), ct);
+                var drifted = later.Targets.Count(t => t.Previous is not null && ScoreKeys.Any(k => t.Desired.TryGetValue(k, out var now) && t.Previous.TryGetValue(k, out var was) && now != was));
+                var scoreOnly = later.Targets.Where(t => t.ChangedKeys.Count > 0 && t.ChangedKeys.All(ScoreKeys.Contains)).Select(t => t.Target.ToString()).ToList();
+                Assert.True(drifted > People / 10, $"only {drifted} scores drifted in an hour: the check below would prove nothing");
+                Assert.True(scoreOnly.Count == 0, $"{scoreOnly.Count} of {drifted} drifted scores would be written alone: {string.Join(", ", scoreOnly.Take(10))}");
+                TestContext.Current.SendDiagnosticMessage($"an hour after the demo: {drifted} scores drifted, {later.RecordsToChange} records to change");
+
                 Assert.Equal(0, hubSpot.GetStats().TotalRateLimited);
                 Assert.Equal(0, salesforce.Stats.LimitExceeded);
             },
@@ -110,6 +118,9 @@ public sealed class DemoEndToEndTests : IDisposable
         Assert.True(checkedTargets >= crmRecords && crmRecords > 0, $"plan covered {checkedTargets} of the {crmRecords} CRM records");
         Assert.Contains("lifecycle funnel", output.ToString(), StringComparison.Ordinal);
     }
+
+    /// <summary>The score property of each CRM's map (HubSpot's property, Salesforce's write-back key).</summary>
+    private static readonly string[] ScoreKeys = ["syncbridge_score", "score"];
 
     /// <summary>The write-back keys of the Salesforce property map, as the default field names the sink writes.</summary>
     private static readonly Dictionary<string, string> SalesforceFields = new(StringComparer.Ordinal)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SyncBridge.Core.Contacts;
 using SyncBridge.Core.Decisions;
 
@@ -7,16 +8,22 @@ namespace SyncBridge.Core.Sync.Updates;
 /// The diff step (pure): what a decision means in each target record (through that system's
 /// <see cref="IDecisionPropertyMap"/>), compared with the record's last-written snapshot, so only properties that
 /// change travel. A target in a system without a property map is skipped (SyncBridge does not write there); a system
-/// whose map is an <see cref="IDecisionTargetCreator"/> may add a record to create.
+/// whose map is an <see cref="IDecisionTargetCreator"/> may add a record to create. A score that only drifted by less
+/// than the minimum score change is not a change on its own (see <see cref="IDecisionPropertyMap.ScoreProperty"/>).
 /// </summary>
 public sealed class ChangeSetBuilder
 {
     private readonly Dictionary<SourceSystem, IDecisionPropertyMap> _maps = [];
     private readonly List<IDecisionTargetCreator> _creators = [];
+    private readonly double _minScoreChange;
 
-    public ChangeSetBuilder(IEnumerable<IDecisionPropertyMap> maps)
+    /// <param name="maps">Each written system's property map.</param>
+    /// <param name="minScoreChange">How far a score must move to be written on its own (0: any change of its text).</param>
+    public ChangeSetBuilder(IEnumerable<IDecisionPropertyMap> maps, double minScoreChange = 0)
     {
         ArgumentNullException.ThrowIfNull(maps);
+        ArgumentOutOfRangeException.ThrowIfNegative(minScoreChange);
+        _minScoreChange = minScoreChange;
         foreach (var map in maps)
         {
             _maps[map.System] = map;
@@ -71,11 +78,22 @@ public sealed class ChangeSetBuilder
                 }
             }
 
+            if (changed.Count == 1 && map.ScoreProperty(target.ObjectType) is { } score && changed.TryGetValue(score, out var drifted)
+                && previous is not null && previous.TryGetValue(score, out var written) && IsDrift(written, drifted))
+            {
+                changed.Clear(); // the score alone moved, and too little to be worth a write
+            }
+
             changes.Add(new TargetChange(target, new SortedDictionary<string, string>(wanted.ToDictionary(), StringComparer.Ordinal), changed));
         }
 
         return new PersonChangeSet(ToRecord(decision, decidedAt), changes);
     }
+
+    private bool IsDrift(string written, string wanted) =>
+        double.TryParse(written, NumberStyles.Float, CultureInfo.InvariantCulture, out var before)
+        && double.TryParse(wanted, NumberStyles.Float, CultureInfo.InvariantCulture, out var after)
+        && Math.Abs(after - before) < _minScoreChange;
 
     private static DecisionRecord ToRecord(PersonDecision decision, DateTimeOffset decidedAt) => new(
         decision.PersonId,

@@ -21,4 +21,13 @@ public sealed class OutboxOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
     public TimeSpan RetainSent { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How far a score must move before it is written on its own. Engagement decays continuously, so without this every
+    /// decision run would rewrite the score of nearly every engaged contact in both CRMs (churn in property history and
+    /// workflows, and API calls). A score that moved less is written with the record's next other change. 0 writes
+    /// every change of the two-decimal score.
+    /// </summary>
+    [Range(0d, 100d)]
+    public double MinScoreChange { get; set; } = 1;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SyncBridge.Core.Contacts;
 
 namespace SyncBridge.Core.Sync.Updates;
@@ -8,9 +9,10 @@ namespace SyncBridge.Core.Sync.Updates;
 /// <see cref="ChangeSetBuilder"/>) and commits decisions, snapshots and messages in one state-store transaction.
 /// Committing the same decisions twice adds nothing the second time (the snapshots already hold the values).
 /// </summary>
-public sealed partial class UpdatePlanner(IOutboxStore outbox, IEnumerable<IDecisionPropertyMap> maps, TimeProvider time, ILogger<UpdatePlanner> logger)
+public sealed partial class UpdatePlanner(
+    IOutboxStore outbox, IEnumerable<IDecisionPropertyMap> maps, IOptions<OutboxOptions> options, TimeProvider time, ILogger<UpdatePlanner> logger)
 {
-    private readonly ChangeSetBuilder _builder = new(maps);
+    private readonly ChangeSetBuilder _builder = new(maps, options?.Value.MinScoreChange ?? throw new ArgumentNullException(nameof(options)));
 
     /// <summary>
     /// Diffs the decisions against the targets' last-written snapshots without committing anything: the change sets

@@ -122,4 +122,72 @@ public sealed class ChangeSetBuilderTests
         Assert.Equal(DecidedAt, record.DecidedAt);
         Assert.Equal(string.Empty, record.TraceJson);
     }
+
+    [Theory]
+    [InlineData("10.4", 10)]
+    [InlineData("9.01", 10)]
+    [InlineData("10.99", 10)]
+    public void Build_OnlyTheScoreDriftedLessThanTheMinimum_IsNoChange(string written, double score)
+    {
+        var builder = new ChangeSetBuilder([new TestPropertyMap(SourceSystem.HubSpot, "score")], minScoreChange: 1);
+        var snapshots = Snapshot(written);
+        var person = new DecidedPerson(UpdateWorld.Decision("p1", LifecycleStage.Lead, score), [HubSpotContact]);
+
+        var change = Assert.Single(builder.Build(person, snapshots, DecidedAt).Changes);
+
+        Assert.Empty(change.Changed);
+    }
+
+    [Theory]
+    [InlineData("9", 10)]
+    [InlineData("11.5", 10)]
+    [InlineData("not a number", 10)]
+    public void Build_OnlyTheScoreMovedTheMinimumOrWasUnreadable_WritesIt(string written, double score)
+    {
+        var builder = new ChangeSetBuilder([new TestPropertyMap(SourceSystem.HubSpot, "score")], minScoreChange: 1);
+        var person = new DecidedPerson(UpdateWorld.Decision("p1", LifecycleStage.Lead, score), [HubSpotContact]);
+
+        var change = Assert.Single(builder.Build(person, Snapshot(written), DecidedAt).Changes);
+
+        Assert.Equal(new Dictionary<string, string> { ["score"] = "10" }, change.Changed.ToDictionary());
+    }
+
+    [Fact]
+    public void Build_ScoreDriftedWithAnotherChange_WritesBothAndTheSnapshotHoldsTheNewScore()
+    {
+        var builder = new ChangeSetBuilder([new TestPropertyMap(SourceSystem.HubSpot, "score")], minScoreChange: 1);
+        var person = new DecidedPerson(UpdateWorld.Decision("p1", LifecycleStage.MarketingQualifiedLead, 10), [HubSpotContact]);
+
+        var change = Assert.Single(builder.Build(person, Snapshot("10.4"), DecidedAt).Changes);
+
+        Assert.Equal(new Dictionary<string, string> { ["score"] = "10", ["stage"] = "MarketingQualifiedLead" }, change.Changed.ToDictionary());
+        Assert.Equal("10", change.Snapshot["score"]);
+    }
+
+    [Fact]
+    public void Build_MinimumScoreChangeZero_WritesAnyScoreChange()
+    {
+        var builder = new ChangeSetBuilder([new TestPropertyMap(SourceSystem.HubSpot, "score")], minScoreChange: 0);
+        var person = new DecidedPerson(UpdateWorld.Decision("p1", LifecycleStage.Lead, 10), [HubSpotContact]);
+
+        var change = Assert.Single(builder.Build(person, Snapshot("10.01"), DecidedAt).Changes);
+
+        Assert.Equal(new Dictionary<string, string> { ["score"] = "10" }, change.Changed.ToDictionary());
+    }
+
+    [Fact]
+    public void Build_MapWithoutAScoreProperty_WritesEveryScoreChange()
+    {
+        var builder = new ChangeSetBuilder([new TestPropertyMap(SourceSystem.HubSpot)], minScoreChange: 5);
+        var person = new DecidedPerson(UpdateWorld.Decision("p1", LifecycleStage.Lead, 10), [HubSpotContact]);
+
+        var change = Assert.Single(builder.Build(person, Snapshot("10.4"), DecidedAt).Changes);
+
+        Assert.Equal(new Dictionary<string, string> { ["score"] = "10" }, change.Changed.ToDictionary());
+    }
+
+    private static Dictionary<SourceRef, IReadOnlyDictionary<string, string>> Snapshot(string score) => new()
+    {
+        [HubSpotContact] = new Dictionary<string, string> { ["marketing"] = "marketing", ["score"] = score, ["stage"] = "Lead" },
+    };
 }

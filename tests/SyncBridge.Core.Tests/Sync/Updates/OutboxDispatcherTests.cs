@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SyncBridge.Core.Contacts;
@@ -95,7 +96,7 @@ public sealed class OutboxDispatcherTests
 
     private async Task<IReadOnlyList<Core.Sync.Queue.UpdateMessage>> CommitAsync(int people)
     {
-        var planner = new UpdatePlanner(_outbox, [new TestPropertyMap(SourceSystem.HubSpot)], _time, NullLogger<UpdatePlanner>.Instance);
+        var planner = new UpdatePlanner(_outbox, [new TestPropertyMap(SourceSystem.HubSpot)], Options.Create(new OutboxOptions()), _time, NullLogger<UpdatePlanner>.Instance);
         var decided = Enumerable.Range(1, people)
             .Select(i => new DecidedPerson(UpdateWorld.Decision($"p{i}", LifecycleStage.Lead), [UpdateWorld.Contact($"c{i}")]))
             .ToList();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SyncBridge.Core.Contacts;
@@ -24,7 +25,7 @@ public sealed class PersonDeciderTests
     public PersonDeciderTests()
     {
         _outbox = new FakeOutboxStore(_time);
-        var planner = new UpdatePlanner(_outbox, [new TestPropertyMap(SourceSystem.HubSpot), new TestPropertyMap(SourceSystem.Salesforce)], _time, NullLogger<UpdatePlanner>.Instance);
+        var planner = new UpdatePlanner(_outbox, [new TestPropertyMap(SourceSystem.HubSpot), new TestPropertyMap(SourceSystem.Salesforce)], Options.Create(new OutboxOptions()), _time, NullLogger<UpdatePlanner>.Instance);
         _decider = new PersonDecider(
             _contacts,
             _state,

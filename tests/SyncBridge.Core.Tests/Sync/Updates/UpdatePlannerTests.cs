@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SyncBridge.Core.Contacts;
@@ -19,7 +20,7 @@ public sealed class UpdatePlannerTests
     public UpdatePlannerTests()
     {
         _outbox = new FakeOutboxStore(_time);
-        _planner = new UpdatePlanner(_outbox, [new TestPropertyMap(SourceSystem.HubSpot), new TestPropertyMap(SourceSystem.Salesforce)], _time, NullLogger<UpdatePlanner>.Instance);
+        _planner = new UpdatePlanner(_outbox, [new TestPropertyMap(SourceSystem.HubSpot), new TestPropertyMap(SourceSystem.Salesforce)], Options.Create(new OutboxOptions()), _time, NullLogger<UpdatePlanner>.Instance);
     }
 
     [Fact]

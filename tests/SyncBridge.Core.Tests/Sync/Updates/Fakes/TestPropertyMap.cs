@@ -9,9 +9,12 @@ namespace SyncBridge.Core.Tests.Sync.Updates.Fakes;
 /// A property map for tests: stage, marketing status and score; a Salesforce <c>Lead</c> has no marketing property
 /// (so object types can differ).
 /// </summary>
-internal sealed class TestPropertyMap(SourceSystem system) : IDecisionPropertyMap
+internal sealed class TestPropertyMap(SourceSystem system, string? scoreProperty = null) : IDecisionPropertyMap
 {
     public SourceSystem System { get; } = system;
+
+    /// <summary>The score property when the test names one (<c>score</c>); none by default, as a map may have none.</summary>
+    public string? ScoreProperty(string objectType) => scoreProperty;
 
     public IReadOnlyDictionary<string, string> Map(PersonDecision decision, string objectType)
     {
