@@ -64,7 +64,8 @@ public static class AmqpTransportServiceCollectionExtensions
         }
 
         var section = configuration.GetSection(ServiceBusTransportOptions.SectionName);
-        var isRabbitMq = string.Equals(section[nameof(ServiceBusTransportOptions.Dialect)], nameof(AmqpDialect.RabbitMq), StringComparison.OrdinalIgnoreCase);
+        var isRabbitMq = Enum.TryParse<AmqpDialect>(section[nameof(ServiceBusTransportOptions.Dialect)], ignoreCase: true, out var dialect)
+            && dialect == AmqpDialect.RabbitMq;
         var managementEndpoint = section[nameof(ServiceBusTransportOptions.ManagementEndpoint)];
         if (!isRabbitMq)
         {

@@ -57,7 +57,7 @@ internal sealed record ServiceBusQueueCounts(long Active, long DeadLetter, long 
 
         if (root.Name != Atom + "entry")
         {
-            throw new ManagementReadException(ManagementReadFailure.Malformed, $"The answer is a <{root.Name.LocalName}>, not an Atom entry.");
+            throw new ManagementReadException(ManagementReadFailure.Malformed, $"The answer's root element is {root.Name.LocalName}, not an Atom entry.");
         }
 
         var content = root.Element(Atom + "content")?.Elements().FirstOrDefault()

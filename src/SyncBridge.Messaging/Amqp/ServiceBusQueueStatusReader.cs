@@ -76,6 +76,10 @@ internal sealed class ServiceBusQueueStatusReader
         ApiException { StatusCode: HttpStatusCode.Forbidden } => ManagementReadFailure.Forbidden,
         ApiException { StatusCode: HttpStatusCode.NotFound } => ManagementReadFailure.NotFound,
         ApiException => ManagementReadFailure.HttpError,
+
+        // Refit wraps what failed before an answer (timeouts, refused connections, an open circuit) in ApiRequestException.
+        ApiRequestException { InnerException: { } inner } => Classify(inner, cancellationToken) ?? ManagementReadFailure.Unreachable,
+        ApiRequestException => ManagementReadFailure.Unreachable,
         TimeoutRejectedException => ManagementReadFailure.Timeout,
         OperationCanceledException when !cancellationToken.IsCancellationRequested => ManagementReadFailure.Timeout,
         BrokenCircuitException or HttpRequestException => ManagementReadFailure.Unreachable,
@@ -86,6 +90,7 @@ internal sealed class ServiceBusQueueStatusReader
     private static string Detail(Exception exception) => exception switch
     {
         ApiException api => string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)api.StatusCode} {api.ReasonPhrase}").TrimEnd(),
+        ApiRequestException { InnerException: { } inner } => Detail(inner),
         _ => exception.Message,
     };
 
