@@ -348,18 +348,17 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
     }
 
     /// <summary>
-    /// AMQP 1.0 has no queue-depth query. With RabbitMQ's management API configured
-    /// (<see cref="ServiceBusTransportOptions.ManagementEndpoint"/>): depth, unacknowledged (in flight, all consumers) and
-    /// dead letters as the broker last counted them. Otherwise what this process knows: <see cref="QueueStatus.InFlight"/>
-    /// and <see cref="QueueStatus.Depth"/> count the updates this process holds locked (a lower bound of the depth), and
+    /// AMQP 1.0 has no queue-depth query, so the broker's management endpoint is read when
+    /// <see cref="ServiceBusTransportOptions.ReadQueueDepth"/> is on (the default).
+    /// RabbitMQ with its management API (<see cref="ServiceBusTransportOptions.ManagementEndpoint"/>): depth, unacknowledged
+    /// (in flight, all consumers) and dead letters as the broker last counted them.
+    /// Service Bus (an <c>sb://</c> endpoint or a ManagementEndpoint): the queue description's counts
+    /// (<see cref="ServiceBusQueueCounts.ToStatus"/>); when that read fails (for example a SAS rule without the Manage
+    /// right), what this process knows, with a <see cref="QueueStatus.Caveat"/> naming the failure; never an exception for it.
+    /// Otherwise what this process knows, with a caveat naming the setting: <see cref="QueueStatus.InFlight"/> and
+    /// <see cref="QueueStatus.Depth"/> count the updates this process holds locked (a lower bound of the depth), and
     /// <see cref="QueueStatus.DeadLetters"/> is counted by browsing the dead-letter queue (at most <see cref="DeadLetterScanLimit"/>).
-    /// <see cref="QueueStatus.OldestAge"/> is null either way.
-    /// </summary>
-    /// <summary>
-    /// The queue's figures. RabbitMQ with its management API: the broker's counts. Service Bus with depth reads on: the
-    /// broker's counts (<see cref="ServiceBusQueueCounts.ToStatus"/>), or, when that read fails, this process's figures with
-    /// a caveat. Otherwise this process's figures (depth = in flight = its locks, dead letters scanned over AMQP up to
-    /// <see cref="DeadLetterScanLimit"/>) with a caveat naming the setting that would give the broker's depth.
+    /// <see cref="QueueStatus.OldestAge"/> is null in every case.
     /// </summary>
     public async Task<QueueStatus> GetStatusAsync(CancellationToken cancellationToken)
     {

@@ -53,8 +53,7 @@ public sealed class AmqpUpdateQueueServiceBusStatusTests
         // With reads off the status is this process's own, whose dead-letter scan needs the (absent) AMQP broker.
         var error = await Record.ExceptionAsync(() => host.Queue.GetStatusAsync(Ct));
 
-        Assert.NotNull(error);
-        Assert.IsNotType<OperationCanceledException>(error);
+        Assert.True(error is AmqpTransportException or System.Net.Sockets.SocketException or IOException, error?.ToString());
         Assert.Empty(host.Server.LogEntries);
     }
 
