@@ -28,6 +28,9 @@ namespace SyncBridge.Messaging.Amqp;
 /// the new connection (ids are deterministic, the consumer is idempotent), unsettled deliveries go back to the broker.</item>
 /// </list>
 /// The queue and its dead-letter queue are checked once before first use (<see cref="EnsureQueuesExistAsync"/>).
+/// <see cref="GetStatusAsync"/> reads the broker's depth when it can (<see cref="ServiceBusTransportOptions.ReadQueueDepth"/>):
+/// RabbitMQ's management API, or Service Bus's management endpoint with a fallback to this process's figures when that
+/// read fails; otherwise it reports what this process knows, with a <see cref="QueueStatus.Caveat"/> saying so.
 /// </summary>
 [SuppressMessage("Naming", "CA1711", Justification = "It is a message queue implementing IUpdateQueue.")]
 public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMonitor, IAsyncDisposable, IDisposable
@@ -59,6 +62,8 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _pipeline;
     private readonly IRabbitMqManagementApi? _management;
+    private readonly ServiceBusQueueStatusReader? _serviceBusStatus;
+    private readonly string? _processOnlyCaveat;
     private readonly string _queueAddress;
     private readonly string _deadLetterAddress;
     private readonly SemaphoreSlim _scopeLock = new(1, 1);
@@ -70,8 +75,17 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
     private int _generation;
     private volatile bool _disposed;
 
+    /// <param name="options">The transport's settings.</param>
+    /// <param name="timeProvider">The clock for locks, tokens and reconnect delays.</param>
+    /// <param name="logger">The transport's logger.</param>
+    /// <param name="management">RabbitMQ's management API client, used by <see cref="GetStatusAsync"/> with Dialect RabbitMq.</param>
+    /// <param name="serviceBusManagement">Service Bus's management endpoint client, used by <see cref="GetStatusAsync"/> with Dialect ServiceBus.</param>
     public AmqpUpdateQueue(
-        ServiceBusTransportOptions options, TimeProvider timeProvider, ILogger<AmqpUpdateQueue> logger, IRabbitMqManagementApi? management = null)
+        ServiceBusTransportOptions options,
+        TimeProvider timeProvider,
+        ILogger<AmqpUpdateQueue> logger,
+        IRabbitMqManagementApi? management = null,
+        IServiceBusManagementApi? serviceBusManagement = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
@@ -83,8 +97,8 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
         }
 
         _options = options;
-        _management = management;
         _connectionString = ServiceBusConnectionString.Parse(options.ConnectionString);
+        (_management, _serviceBusStatus, _processOnlyCaveat) = DepthSource(options, _connectionString, management, serviceBusManagement, logger);
         _addresses = new AmqpAddressMapper(options.Dialect);
         _queueAddress = _addresses.QueueAddress(options.QueueName);
         _deadLetterAddress = _addresses.DeadLetterAddress(options.QueueName);
@@ -334,15 +348,25 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
     }
 
     /// <summary>
-    /// AMQP 1.0 has no queue-depth query. With RabbitMQ's management API configured
-    /// (<see cref="ServiceBusTransportOptions.ManagementEndpoint"/>): depth, unacknowledged (in flight, all consumers) and
-    /// dead letters as the broker last counted them. Otherwise what this process knows: <see cref="QueueStatus.InFlight"/>
-    /// and <see cref="QueueStatus.Depth"/> count the updates this process holds locked (a lower bound of the depth), and
+    /// AMQP 1.0 has no queue-depth query, so the broker's management endpoint is read when
+    /// <see cref="ServiceBusTransportOptions.ReadQueueDepth"/> is on (the default).
+    /// RabbitMQ with its management API (<see cref="ServiceBusTransportOptions.ManagementEndpoint"/>): depth, unacknowledged
+    /// (in flight, all consumers) and dead letters as the broker last counted them.
+    /// Service Bus (an <c>sb://</c> endpoint or a ManagementEndpoint): the queue description's counts
+    /// (<see cref="ServiceBusQueueCounts.ToStatus"/>); when that read fails (for example a SAS rule without the Manage
+    /// right), what this process knows, with a <see cref="QueueStatus.Caveat"/> naming the failure; never an exception for it.
+    /// Otherwise what this process knows, with a caveat naming the setting: <see cref="QueueStatus.InFlight"/> and
+    /// <see cref="QueueStatus.Depth"/> count the updates this process holds locked (a lower bound of the depth), and
     /// <see cref="QueueStatus.DeadLetters"/> is counted by browsing the dead-letter queue (at most <see cref="DeadLetterScanLimit"/>).
-    /// <see cref="QueueStatus.OldestAge"/> is null either way.
+    /// <see cref="QueueStatus.OldestAge"/> is null in every case.
     /// </summary>
     public async Task<QueueStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
+        if (_serviceBusStatus is not null)
+        {
+            return await _serviceBusStatus.GetStatusAsync(_locks.Count, ProcessStatusAsync, cancellationToken).ConfigureAwait(false);
+        }
+
         if (_management is not null)
         {
             var virtualHost = _options.VirtualHost ?? "/";
@@ -352,9 +376,7 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
             return new QueueStatus(queue.Messages, queue.MessagesUnacknowledged, null, deadLetterQueue.Messages);
         }
 
-        var deadLetters = await ListDeadLettersAsync(DeadLetterScanLimit, cancellationToken).ConfigureAwait(false);
-        var inFlight = _locks.Count;
-        return new QueueStatus(inFlight, inFlight, null, deadLetters.Count);
+        return await ProcessStatusAsync(cancellationToken).ConfigureAwait(false) with { Caveat = _processOnlyCaveat };
     }
 
     public async ValueTask DisposeAsync()
@@ -377,6 +399,43 @@ public sealed class AmqpUpdateQueue : IUpdateQueue, IDeadLetterStore, IQueueMoni
 
     /// <summary>For containers disposed synchronously: closes the connection (waits up to a few seconds for the broker).</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private static (IRabbitMqManagementApi?, ServiceBusQueueStatusReader?, string) DepthSource(
+        ServiceBusTransportOptions options,
+        ServiceBusConnectionString connectionString,
+        IRabbitMqManagementApi? rabbitMq,
+        IServiceBusManagementApi? serviceBus,
+        ILogger logger)
+    {
+        const string Section = ServiceBusTransportOptions.SectionName;
+        const string OnlyThisProcess = "; depth and in flight are only what this process holds.";
+        if (!options.ReadQueueDepth)
+        {
+            return (null, null, $"The broker's depth is not read ({Section}:{nameof(options.ReadQueueDepth)} is false){OnlyThisProcess}");
+        }
+
+        if (options.Dialect == AmqpDialect.RabbitMq)
+        {
+            return (rabbitMq, null, $"The broker's depth is not read (no {Section}:{nameof(options.ManagementEndpoint)}){OnlyThisProcess}");
+        }
+
+        var endpoint = options.ManagementEndpoint ?? connectionString.ManagementAddress?.OriginalString;
+        if (endpoint is null)
+        {
+            return (null, null, $"The broker's depth is not read (an {connectionString.Endpoint.Scheme}:// endpoint has no Service Bus management address; set {Section}:{nameof(options.ManagementEndpoint)}){OnlyThisProcess}");
+        }
+
+        return serviceBus is null
+            ? (null, null, $"The broker's depth is not read (no Service Bus management client is registered){OnlyThisProcess}")
+            : (null, new ServiceBusQueueStatusReader(serviceBus, options.QueueName, endpoint, logger), string.Empty);
+    }
+
+    private async Task<QueueStatus> ProcessStatusAsync(CancellationToken cancellationToken)
+    {
+        var deadLetters = await ListDeadLettersAsync(DeadLetterScanLimit, cancellationToken).ConfigureAwait(false);
+        var inFlight = _locks.Count;
+        return new QueueStatus(inFlight, inFlight, null, deadLetters.Count);
+    }
 
     private static bool IsTransient(Exception exception) => exception switch
     {

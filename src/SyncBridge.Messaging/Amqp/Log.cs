@@ -40,4 +40,11 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6612, Level = LogLevel.Warning, Message = "AMQP link to {Address} on connection {Generation} closed: {Error}")]
     public static partial void LinkClosed(ILogger logger, string address, int generation, string error);
+
+    [LoggerMessage(EventId = 6613, Level = LogLevel.Warning,
+        Message = "Reading the depth of queue {Queue} from {Endpoint} failed ({Failure}: {Detail}); queue status shows what this process knows until it works. {Hint}")]
+    public static partial void DepthReadFailed(ILogger logger, string queue, string endpoint, ManagementReadFailure failure, string detail, string hint);
+
+    [LoggerMessage(EventId = 6614, Level = LogLevel.Information, Message = "Reading the depth of queue {Queue} from {Endpoint} works again")]
+    public static partial void DepthReadRecovered(ILogger logger, string queue, string endpoint);
 }

@@ -62,6 +62,21 @@ internal sealed class ServiceBusConnectionString
         return string.Create(CultureInfo.InvariantCulture, $"sb://{Host}/{entityPath.Trim('/')}");
     }
 
+    /// <summary>
+    /// The namespace's HTTPS management address, <c>https://{host}/</c>, for an <c>sb://</c> endpoint; null for
+    /// <c>amqp(s)://</c> endpoints (a local broker has no Service Bus management endpoint).
+    /// </summary>
+    public Uri? ManagementAddress => Endpoint.Scheme.Equals("sb", StringComparison.OrdinalIgnoreCase)
+        ? new Uri(string.Create(CultureInfo.InvariantCulture, $"https://{Host}/"))
+        : null;
+
+    /// <summary>The audience of a SAS token for HTTPS reads of <paramref name="entityPath"/>: <c>https://host/entity</c>.</summary>
+    public string HttpsResourceUri(string entityPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(entityPath);
+        return string.Create(CultureInfo.InvariantCulture, $"https://{Host}/{entityPath.Trim('/')}");
+    }
+
     /// <summary>Parses <paramref name="value"/>; throws <see cref="FormatException"/> naming the missing or bad part.</summary>
     public static ServiceBusConnectionString Parse(string? value)
     {

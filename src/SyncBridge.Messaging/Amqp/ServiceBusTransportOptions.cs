@@ -20,10 +20,10 @@ public sealed class ServiceBusTransportOptions
     /// <summary>How to authenticate.</summary>
     public AmqpAuthMode Auth { get; set; } = AmqpAuthMode.SaslPlain;
 
-    /// <summary>How long a SAS token put with CBS is valid.</summary>
+    /// <summary>How long a SAS token is valid: the one put with CBS, and the one the Service Bus depth read sends.</summary>
     public TimeSpan TokenTtl { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>How long before its expiry a SAS token is renewed.</summary>
+    /// <summary>How long before its expiry a SAS token (CBS or depth read) is renewed.</summary>
     public TimeSpan TokenRenewMargin { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>RabbitMQ only: the virtual host to open (sent as <c>vhost:{name}</c> in the AMQP open frame); null for the broker's default.</summary>
@@ -48,8 +48,21 @@ public sealed class ServiceBusTransportOptions
     public int ReconnectMaxAttempts { get; set; } = 8;
 
     /// <summary>
-    /// RabbitMQ only: the management HTTP API (e.g. <c>http://127.0.0.1:15682/</c>) that <c>queue status</c> reads the queue
-    /// depth from (AMQP 1.0 has no depth query). Null: the status reports what this process knows.
+    /// Whether <c>queue status</c>, the status page and the queue metrics read the queue's depth and dead-letter count from
+    /// the broker's management endpoint (AMQP 1.0 has no depth query). Default true. Service Bus: a
+    /// <c>GET https://{namespace}/{queue}?api-version=2021-05</c> with a SAS token made from the connection string's key,
+    /// which needs a rule with the <b>Manage</b> right (Send/Listen are refused with 401); when the read fails the status
+    /// falls back to what this process knows and says so in <c>QueueStatus.Caveat</c>. RabbitMQ: reads
+    /// <see cref="ManagementEndpoint"/> when it is set. False: no HTTP call; the status reports what this process knows.
+    /// </summary>
+    public bool ReadQueueDepth { get; set; } = true;
+
+    /// <summary>
+    /// RabbitMQ: the management HTTP API (e.g. <c>http://127.0.0.1:15682/</c>) that the queue depth is read from; null: the
+    /// status reports what this process knows. Service Bus: optional override of the address the depth is read from; null
+    /// derives <c>https://{namespace host}/</c> from an <c>sb://</c> connection-string endpoint (with an <c>amqp(s)://</c>
+    /// endpoint and no override, no depth is read). It must be https, or http only to a loopback host (tests), since the
+    /// request carries a SAS token. The token's audience is always <c>https://{namespace host}/{queue}</c>.
     /// </summary>
     public string? ManagementEndpoint { get; set; }
 }

@@ -76,13 +76,7 @@ internal sealed class ServiceBusTransportOptionsValidator : IValidateOptions<Ser
             failures.Add($"{Section}:{nameof(options.VirtualHost)}: set it only for Dialect RabbitMq, and not empty.");
         }
 
-        if (options.ManagementEndpoint is not null
-            && (options.Dialect != AmqpDialect.RabbitMq
-                || !Uri.TryCreate(options.ManagementEndpoint, UriKind.Absolute, out var management)
-                || management.Scheme is not ("http" or "https")))
-        {
-            failures.Add($"{Section}:{nameof(options.ManagementEndpoint)}: '{options.ManagementEndpoint}' must be an absolute http(s) URL, and only with Dialect RabbitMq.");
-        }
+        ValidateManagementEndpoint(options, failures);
 
         if (options.ReceiveWait < TimeSpan.Zero || options.ReceiveWait > TimeSpan.FromMinutes(1))
         {
@@ -107,6 +101,24 @@ internal sealed class ServiceBusTransportOptionsValidator : IValidateOptions<Ser
         if (options.ReconnectMaxAttempts < 0 || options.ReconnectMaxAttempts > 100)
         {
             failures.Add($"{Section}:{nameof(options.ReconnectMaxAttempts)}: {options.ReconnectMaxAttempts} must be between 0 and 100.");
+        }
+    }
+
+    private static void ValidateManagementEndpoint(ServiceBusTransportOptions options, List<string> failures)
+    {
+        const string Key = ServiceBusTransportOptions.SectionName + ":" + nameof(ServiceBusTransportOptions.ManagementEndpoint);
+        if (options.ManagementEndpoint is null)
+        {
+            return;
+        }
+
+        if (!Uri.TryCreate(options.ManagementEndpoint, UriKind.Absolute, out var management) || management.Scheme is not ("http" or "https"))
+        {
+            failures.Add($"{Key}: '{options.ManagementEndpoint}' must be an absolute http(s) URL.");
+        }
+        else if (options.Dialect == AmqpDialect.ServiceBus && management.Scheme == "http" && !management.IsLoopback)
+        {
+            failures.Add($"{Key}: '{options.ManagementEndpoint}' must use https with Dialect ServiceBus (http only to a loopback host): the depth read sends a SAS token.");
         }
     }
 

@@ -95,6 +95,30 @@ public sealed class AmqpTransportServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void AddAmqpUpdateQueue_ServiceBusDialect_RegistersOnlyTheServiceBusManagementClient()
+    {
+        var configuration = Configuration(("SyncBridge:Queue:ServiceBus:ConnectionString", "Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=u;SharedAccessKey=p"));
+        using var provider = new ServiceCollection().AddLogging().AddAmqpUpdateQueue(configuration).AddAmqpUpdateQueue(configuration).BuildServiceProvider();
+
+        Assert.NotNull(provider.GetService<IServiceBusManagementApi>());
+        Assert.Null(provider.GetService<IRabbitMqManagementApi>());
+        Assert.Single(provider.GetServices<ServiceBusManagementToken>());
+    }
+
+    [Fact]
+    public void AddAmqpUpdateQueue_RabbitMqDialect_RegistersNoServiceBusManagementClient()
+    {
+        var configuration = Configuration(
+            ("SyncBridge:Queue:ServiceBus:ConnectionString", "Endpoint=amqp://127.0.0.1:1;SharedAccessKeyName=u;SharedAccessKey=p"),
+            ("SyncBridge:Queue:ServiceBus:Dialect", "rabbitmq"),
+            ("SyncBridge:Queue:ServiceBus:ManagementEndpoint", "http://127.0.0.1:15682/"));
+        using var provider = new ServiceCollection().AddLogging().AddAmqpUpdateQueue(configuration).BuildServiceProvider();
+
+        Assert.Null(provider.GetService<IServiceBusManagementApi>());
+        Assert.NotNull(provider.GetService<IRabbitMqManagementApi>());
+    }
+
+    [Fact]
     public void AddAmqpUpdateQueue_TransportAlreadyRegistered_KeepsIt()
     {
         var existing = new StubQueue();

@@ -360,6 +360,7 @@ public sealed class AmqpUpdateQueueTests(RabbitMqFixture broker) : IClassFixture
 
         Assert.Equal(2, status.InFlight);
         Assert.Equal(1, status.DeadLetters);
+        Assert.Contains("SyncBridge:Queue:ServiceBus:ManagementEndpoint", status.Caveat, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,7 +32,8 @@ public sealed class ServiceBusTransportOptionsValidatorTests
         { "zero operation timeout", o => o.OperationTimeout = TimeSpan.Zero, "SyncBridge:Queue:ServiceBus:OperationTimeout" },
         { "max delay below base", o => { o.ReconnectBaseDelay = TimeSpan.FromSeconds(5); o.ReconnectMaxDelay = TimeSpan.FromSeconds(1); }, "SyncBridge:Queue:ServiceBus:ReconnectBaseDelay" },
         { "negative attempts", o => o.ReconnectMaxAttempts = -1, "SyncBridge:Queue:ServiceBus:ReconnectMaxAttempts" },
-        { "management api on service bus", o => o.ManagementEndpoint = "http://127.0.0.1:15672/", "SyncBridge:Queue:ServiceBus:ManagementEndpoint" },
+        { "plain http management endpoint on service bus", o => o.ManagementEndpoint = "http://sb-proxy.example.com/", "SyncBridge:Queue:ServiceBus:ManagementEndpoint: 'http://sb-proxy.example.com/' must use https" },
+        { "non-http management endpoint", o => o.ManagementEndpoint = "sb://ns.servicebus.windows.net/", "SyncBridge:Queue:ServiceBus:ManagementEndpoint" },
         { "relative management api", o => { o.Dialect = AmqpDialect.RabbitMq; o.ConnectionString = LocalBroker; o.ManagementEndpoint = "api"; }, "SyncBridge:Queue:ServiceBus:ManagementEndpoint" },
         { "margin not below ttl", o => { o.TokenTtl = TimeSpan.FromMinutes(10); o.TokenRenewMargin = TimeSpan.FromMinutes(10); }, "SyncBridge:Queue:ServiceBus:TokenRenewMargin" },
     };
@@ -96,5 +97,19 @@ public sealed class ServiceBusTransportOptionsValidatorTests
         Assert.Equal(TimeSpan.FromSeconds(30), options.ReconnectMaxDelay);
         Assert.Equal(8, options.ReconnectMaxAttempts);
         Assert.Null(options.ManagementEndpoint);
+        Assert.True(options.ReadQueueDepth);
+    }
+
+    [Theory]
+    [InlineData("https://sb-proxy.example.com/")]
+    [InlineData("http://127.0.0.1:8080/")]
+    [InlineData("http://localhost:8080/")]
+    public void Validate_ServiceBusManagementEndpointOverTlsOrLoopback_Succeeds(string endpoint)
+    {
+        var options = new ServiceBusTransportOptions { ConnectionString = ServiceBus, ManagementEndpoint = endpoint };
+
+        var result = new ServiceBusTransportOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Succeeded, result.FailureMessage);
     }
 }
