@@ -41,6 +41,11 @@ internal static class QueueCommand
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"depth: {queue.Depth} (in flight: {queue.InFlight})"));
             context.Output.WriteLine($"oldest: {Age(queue.OldestAge)}");
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dead letters: {queue.DeadLetters}"));
+            if (!string.IsNullOrEmpty(queue.Caveat))
+            {
+                context.Output.WriteLine($"note: {queue.Caveat}");
+            }
+
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"outbox pending: {outbox.Pending}") +
                 (outbox.OldestCommittedAt is { } at ? string.Create(CultureInfo.InvariantCulture, $" (oldest committed {at:yyyy-MM-dd'T'HH:mm:ss'Z'})") : string.Empty));
             return ExitCodes.Success;
@@ -72,6 +77,15 @@ internal static class QueueCommand
             }
 
             writer.WriteNumber("deadLetters", queue.DeadLetters);
+            if (queue.Caveat is { Length: > 0 } caveat)
+            {
+                writer.WriteString("caveat", caveat);
+            }
+            else
+            {
+                writer.WriteNull("caveat");
+            }
+
             writer.WriteNumber("outboxPending", outbox.Pending);
             if (outbox.OldestCommittedAt is { } at)
             {

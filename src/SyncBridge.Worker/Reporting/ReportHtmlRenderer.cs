@@ -191,6 +191,11 @@ internal sealed class ReportHtmlRenderer
             html.Append(Ci, $"<p class=\"note\" id=\"queue-note\">{E(report.QueueError)}</p>\n");
         }
 
+        if (!string.IsNullOrEmpty(q.Caveat))
+        {
+            html.Append(Ci, $"<p class=\"note\" id=\"queue-caveat\">{E(q.Caveat)}</p>\n");
+        }
+
         html.Append("</section>\n");
     }
 

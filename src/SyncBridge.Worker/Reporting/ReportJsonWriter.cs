@@ -79,6 +79,15 @@ internal sealed class ReportJsonWriter(bool indented = true)
             Seconds(json, "oldestAgeSeconds", queue.OldestAge);
             json.WriteNumber("deadLetters", queue.DeadLetters);
             json.WriteNumber("outboxPending", queue.OutboxPending);
+            if (queue.Caveat is { Length: > 0 } caveat)
+            {
+                json.WriteString("caveat", caveat);
+            }
+            else
+            {
+                json.WriteNull("caveat");
+            }
+
             json.WriteEndObject();
         }
         else

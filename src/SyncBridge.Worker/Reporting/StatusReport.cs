@@ -35,8 +35,11 @@ internal sealed record StatusReport
 /// <summary>A source with its cursor, its last run and how far behind it is (<see cref="Lag"/>: now minus the cursor's time).</summary>
 internal sealed record SourceView(SourceStatus Status, TimeSpan? Lag);
 
-/// <summary>The queue (depth, in flight, oldest, dead letters) and the outbox rows not yet sent.</summary>
-internal sealed record QueueView(long Depth, long InFlight, TimeSpan? OldestAge, long DeadLetters, long OutboxPending, string Transport);
+/// <summary>
+/// The queue (depth, in flight, oldest, dead letters) and the outbox rows not yet sent. <see cref="Caveat"/> says why
+/// the figures may be partial (e.g. the broker's counts could not be read, so they are this process's own).
+/// </summary>
+internal sealed record QueueView(long Depth, long InFlight, TimeSpan? OldestAge, long DeadLetters, long OutboxPending, string Transport, string? Caveat = null);
 
 /// <summary>
 /// One point of the marketing-contact forecast: the count HubSpot bills at <see cref="At"/> against the tier line.

@@ -91,7 +91,7 @@ internal sealed class StatusReportBuilder(
         try
         {
             var status = await queue.GetStatusAsync(cancellationToken).ConfigureAwait(false);
-            return (new QueueView(status.Depth, status.InFlight, status.OldestAge, status.DeadLetters, pending.Pending, transport), string.Empty);
+            return (new QueueView(status.Depth, status.InFlight, status.OldestAge, status.DeadLetters, pending.Pending, transport, status.Caveat), string.Empty);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

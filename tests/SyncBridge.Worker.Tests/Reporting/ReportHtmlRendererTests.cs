@@ -293,4 +293,22 @@ public sealed class ReportHtmlRendererTests
         Assert.NotEmpty(dates);
         Assert.All(dates, d => Assert.StartsWith("Nov ", d, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Render_QueueFiguresWithACaveat_ShowsTheCaveatUnderTheQueueTable()
+    {
+        var report = ReportModels.Full() with { Queue = new QueueView(3, 3, null, 0, 0, "servicebus", "Service Bus refused the depth read (401 <Unauthorized>): this process's figures only.") };
+
+        var doc = Parse(Render(report));
+
+        Assert.Equal("Service Bus refused the depth read (401 <Unauthorized>): this process's figures only.", ById(doc, "queue-caveat").Value);
+    }
+
+    [Fact]
+    public void Render_QueueFiguresWithoutACaveat_HasNoCaveatNote()
+    {
+        var doc = Parse(Render(ReportModels.Full()));
+
+        Assert.DoesNotContain(doc.Descendants(), e => (string?)e.Attribute("id") == "queue-caveat");
+    }
 }

@@ -175,4 +175,13 @@ public sealed class ReportJsonWriterTests
 
         Assert.Equal("2026-11-23T05:00:00Z", text);
     }
+
+    [Fact]
+    public void Write_QueueCaveat_IsCarriedAndNullWithoutOne()
+    {
+        var withCaveat = ReportModels.Full() with { Queue = new QueueView(3, 3, null, 0, 0, "servicebus", "depth read refused (401)") };
+
+        Assert.Equal("depth read refused (401)", Write(withCaveat).GetProperty("queue").GetProperty("caveat").GetString());
+        Assert.Equal(JsonValueKind.Null, Write(ReportModels.Full()).GetProperty("queue").GetProperty("caveat").ValueKind);
+    }
 }

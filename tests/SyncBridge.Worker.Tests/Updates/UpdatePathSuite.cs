@@ -175,6 +175,7 @@ public abstract class UpdatePathSuite : IAsyncLifetime
         Assert.Equal(0, status["depth"]!.GetValue<long>());
         Assert.Equal(0, status["deadLetters"]!.GetValue<long>());
         Assert.Equal(0, status["outboxPending"]!.GetValue<long>());
+        Assert.True(status["caveat"] is null, $"the depth is not the broker's: {status["caveat"]}"); // the broker's own counts, no fallback
     }
 
     [Fact]
