@@ -240,6 +240,48 @@ public abstract class AppliedUpdateStoreContract : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ClaimAsync_FourStoreInstancesClaimingTheSameBatches_ClaimEachMessageExactlyOnceAndStayBusyForTheOthers()
+    {
+        var messages = Enumerable.Range(1, 120)
+            .Select(i => Message(HubSpot(i.ToString(CultureInfo.InvariantCulture)), 2, "p" + i.ToString(CultureInfo.InvariantCulture)))
+            .ToList();
+
+        // Version 1 applied first, so every target already has its ledger row when the instances race for version 2.
+        await _ledger.RecordAppliedAsync("setup", [.. messages.Select(m => Message(m.Target, 1, m.PersonKey))], Ct);
+        var others = Enumerable.Range(0, 3).Select(_ => _backend.Open(_time)).ToList();
+        try
+        {
+            var stores = new[] { _ledger }.Concat(others.Select(o => o.Ledger)).ToList();
+            var outcomes = new ConcurrentBag<(string MessageId, string Consumer, ClaimStatus Status)>();
+
+            // Every instance claims every message, in batches of 8 that overlap differently (rotated start, reversed order).
+            await Task.WhenAll(stores.Select((store, n) => Task.Run(
+                async () =>
+                {
+                    var consumer = "c" + n.ToString(CultureInfo.InvariantCulture);
+                    var order = messages.Skip(n * 30).Concat(messages.Take(n * 30));
+                    foreach (var batch in (n % 2 == 0 ? order : order.Reverse()).Chunk(8))
+                    {
+                        foreach (var claim in await store.ClaimAsync(consumer, batch, Until, Ct))
+                        {
+                            outcomes.Add((claim.Message.MessageId, consumer, claim.Status));
+                        }
+                    }
+                },
+                Ct)));
+
+            var claimed = outcomes.Where(o => o.Status == ClaimStatus.Claimed).ToList();
+            Assert.Equal(messages.Count, claimed.Count);
+            Assert.Equal(messages.Select(m => m.MessageId).Order(StringComparer.Ordinal), claimed.Select(c => c.MessageId).Order(StringComparer.Ordinal));
+            Assert.Equal(messages.Count * 3, outcomes.Count(o => o.Status == ClaimStatus.Busy));
+        }
+        finally
+        {
+            others.ForEach(o => o.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task ClaimAsync_TwoStoreInstancesCompeting_ClaimEachMessageExactlyOnce()
     {
         var messages = Enumerable.Range(1, 300)

@@ -104,6 +104,32 @@ public abstract class ContactStoreContract(StoreBackend backend) : IAsyncDisposa
     }
 
     [Fact]
+    public async Task SaveContactsAsync_TwoStoreInstancesConcurrently_GiveEveryChangeItsOwnSequenceAndLoseNone()
+    {
+        using var first = backend.Open(_time);
+        using var second = backend.Open(_time);
+        await first.InitializeAsync(Ct);
+        await second.InitializeAsync(Ct);
+        const int Batches = 15;
+
+        await Task.WhenAll(new[] { (first, "a"), (second, "b") }.Select(pair => Task.Run(
+            async () =>
+            {
+                for (var i = 0; i < Batches; i++)
+                {
+                    var id = pair.Item2 + i.ToString(CultureInfo.InvariantCulture);
+                    await pair.Item1.Contacts.SaveContactsAsync([new("p" + id, Rich(Src(id + "-1"), id + "@x.jp")), new("p" + id, Rich(Src(id + "-2"), id + "@y.jp"))], Ct);
+                }
+            },
+            Ct)));
+
+        var changed = await first.Contacts.ListChangedPersonsAsync(0, 1_000, Ct);
+        Assert.Equal(2 * Batches, changed.PersonIds.Count);
+        Assert.Equal(4L * Batches, changed.LastSequence);
+        Assert.Equal(4L * Batches, backend.Count("SELECT COUNT(DISTINCT change_seq) FROM source_records;"));
+    }
+
+    [Fact]
     public async Task ListChangedPersonsAsync_PagedByMax_ListsEveryPersonInChangeOrderOnce()
     {
         var (store, contacts) = Open();
