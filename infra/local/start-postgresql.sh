@@ -88,12 +88,12 @@ ensure_role_and_database() {
 }
 
 # 2. Reuse a running cluster that answers.
-if "$bin_dir/pg_isready" -q -h 127.0.0.1 -p "$port" && [ -f "$data/postmaster.pid" ]; then
+if "$bin_dir/pg_isready" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres && [ -f "$data/postmaster.pid" ]; then
   ensure_role_and_database
   echo "postgresql: already running (pid $(head -n 1 "$data/postmaster.pid"), postgresql://127.0.0.1:$port/$database)"
   exit 0
 fi
-if "$bin_dir/pg_isready" -q -h 127.0.0.1 -p "$port"; then
+if "$bin_dir/pg_isready" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres; then
   echo "postgresql: 127.0.0.1:$port is answered by a server that is not ours ($data); set SYNCBRIDGE_POSTGRES_PORT" >&2
   exit 1
 fi
@@ -132,10 +132,20 @@ full_page_writes = off
 EOF
 fi
 
-# 4. A stale postmaster.pid (a crashed run) would stop pg_ctl: pg_ctl itself checks whether that pid is alive.
+# 4. Start. After a crash (postmaster killed) the server refuses to start while the old server's children still hold its
+# shared memory; they exit within seconds of their parent, so a failed start is retried twice after a pause.
 echo "postgresql: starting on 127.0.0.1:$port (data $data)"
-start_status=0
-as_owner "$bin_dir/pg_ctl" -D "$data" -l "$log_file" -w -t "$timeout" -o "-p $port -k $data -c listen_addresses=127.0.0.1" start >/dev/null || start_status=$?
+start_status=1
+for attempt in 1 2 3; do
+  start_status=0
+  as_owner "$bin_dir/pg_ctl" -D "$data" -l "$log_file" -w -t "$timeout" -o "-p $port -k $data -c listen_addresses=127.0.0.1" start >/dev/null 2>&1 \
+    || start_status=$?
+  if [ "$start_status" -eq 0 ] || [ "$attempt" -eq 3 ]; then
+    break
+  fi
+  echo "postgresql: start attempt $attempt failed (a crashed server's processes may still be exiting); retrying"
+  sleep 3
+done
 if [ "$start_status" -ne 0 ]; then
   echo "postgresql: pg_ctl start failed ($start_status); log tail:" >&2
   tail -n 40 "$log_file" >&2 2>/dev/null || true
@@ -143,7 +153,7 @@ if [ "$start_status" -ne 0 ]; then
 fi
 
 deadline=$((SECONDS + timeout))
-until "$bin_dir/pg_isready" -q -h 127.0.0.1 -p "$port"; do
+until "$bin_dir/pg_isready" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres; do
   if [ "$SECONDS" -ge "$deadline" ]; then
     echo "postgresql: 127.0.0.1:$port did not answer within ${timeout}s; log tail:" >&2
     tail -n 40 "$log_file" >&2 2>/dev/null || true
