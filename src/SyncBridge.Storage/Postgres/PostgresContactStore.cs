@@ -131,31 +131,45 @@ internal sealed class PostgresContactStore(PostgresStateStore store, TimeProvide
         var persons = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var last = afterSequence;
+        var pageSize = Math.Max(max * 4, 1_000);
         var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            // Pages of changes (a person may have several), so a long backlog is never read past what this call returns.
             await using var command = new NpgsqlCommand(
-                "SELECT person_id, change_seq FROM source_records WHERE change_seq > @after ORDER BY change_seq;", connection);
-            command.Parameters.AddWithValue("after", afterSequence);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                "SELECT person_id, change_seq FROM source_records WHERE change_seq > @after ORDER BY change_seq LIMIT @pageSize;", connection);
+            var after = command.Parameters.AddWithValue("after", afterSequence);
+            command.Parameters.AddWithValue("pageSize", pageSize);
+            while (true)
             {
-                var person = reader.GetString(0);
-                if (!seen.Contains(person))
+                after.Value = last;
+                var rows = 0;
+                await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    if (persons.Count == max)
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        break;
-                    }
+                        rows++;
+                        var person = reader.GetString(0);
+                        if (!seen.Contains(person))
+                        {
+                            if (persons.Count == max)
+                            {
+                                return new ChangedPersons(persons, last);
+                            }
 
-                    seen.Add(person);
-                    persons.Add(person);
+                            seen.Add(person);
+                            persons.Add(person);
+                        }
+
+                        last = reader.GetInt64(1);
+                    }
                 }
 
-                last = reader.GetInt64(1);
+                if (rows < pageSize)
+                {
+                    return new ChangedPersons(persons, last);
+                }
             }
         }
-
-        return new ChangedPersons(persons, last);
     }
 }

@@ -33,9 +33,18 @@ internal sealed class PostgresMigrator(IReadOnlyList<SchemaMigration> migrations
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            // The schema name was checked above (lower-case letters, digits, underscores), so quoting it is enough.
+            // A schema created by the database's owner is used as it is (creating one needs the CREATE privilege on the
+            // database, which the worker's role may not have). The name was checked above, so quoting it is enough.
+            await using (var exists = new NpgsqlCommand("SELECT COUNT(*) FROM pg_namespace WHERE nspname = @schema;", connection, transaction))
+            {
+                exists.Parameters.AddWithValue("schema", schema);
+                if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
+                {
+                    await ExecuteAsync(connection, transaction, $"CREATE SCHEMA \"{schema}\";", cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             await ExecuteAsync(connection, transaction, $"""
-                CREATE SCHEMA IF NOT EXISTS "{schema}";
                 CREATE TABLE IF NOT EXISTS "{schema}".schema_version (
                     version     integer NOT NULL PRIMARY KEY,
                     description text NOT NULL,

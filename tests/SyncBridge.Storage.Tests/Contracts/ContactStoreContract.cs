@@ -130,6 +130,27 @@ public abstract class ContactStoreContract(StoreBackend backend) : IAsyncDisposa
     }
 
     [Fact]
+    public async Task ListChangedPersonsAsync_OnePersonWithMoreChangesThanAPage_ListsThePersonsAfterIt()
+    {
+        var (store, contacts) = Open();
+        using var _ = store;
+        var many = Enumerable.Range(0, 1_100)
+            .Select(i => new PersonContact("p1", Rich(Src("m" + i.ToString(CultureInfo.InvariantCulture)), "m@x.jp")))
+            .Append(new PersonContact("p2", Rich(Src("other"), "o@x.jp")))
+            .Append(new PersonContact("p3", Rich(Src("third"), "t@x.jp")))
+            .ToList();
+        await contacts.SaveContactsAsync(many, Ct);
+
+        var first = await contacts.ListChangedPersonsAsync(0, 2, Ct);
+        var rest = await contacts.ListChangedPersonsAsync(first.LastSequence, 2, Ct);
+
+        Assert.Equal(["p1", "p2"], first.PersonIds);
+        Assert.Equal(1_101, first.LastSequence);
+        Assert.Equal(["p3"], rest.PersonIds);
+        Assert.Equal(1_102, rest.LastSequence);
+    }
+
+    [Fact]
     public async Task ListChangedPersonsAsync_PagedByMax_ListsEveryPersonInChangeOrderOnce()
     {
         var (store, contacts) = Open();

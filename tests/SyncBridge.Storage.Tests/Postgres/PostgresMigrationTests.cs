@@ -57,6 +57,21 @@ public sealed class PostgresMigrationTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task InitializeAsync_SchemaCreatedBeforehand_CreatesTheTablesInIt()
+    {
+        using (var connection = PostgresTestServer.OpenAdmin())
+        using (var create = new Npgsql.NpgsqlCommand($"CREATE SCHEMA \"{_backend.Schema}\";", connection))
+        {
+            create.ExecuteNonQuery();
+        }
+
+        await Open().InitializeAsync(Ct);
+
+        Assert.Equal(PostgresSchemaMigrations.All[^1].Version, Count("SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(1, CountTables("outbox"));
+    }
+
+    [Fact]
     public async Task InitializeAsync_ReopenedAndRepeated_AppliesEachMigrationOnce()
     {
         var first = Open();
