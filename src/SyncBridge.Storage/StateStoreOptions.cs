@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Npgsql;
 
 namespace SyncBridge.Storage;
 
@@ -28,4 +30,30 @@ public sealed class StateStoreOptions
 
     /// <summary>The PostgreSQL schema that holds SyncBridge's tables (created on first start): lower-case letters, digits and underscores.</summary>
     public string Schema { get; set; } = "syncbridge";
+
+    /// <summary>
+    /// Where the store is, for status pages, reports and logs, never with a password: the SQLite file's full path, or
+    /// <c>postgresql://user@host:port/database (schema s)</c>.
+    /// </summary>
+    public string DescribeLocation()
+    {
+        if (!StateStoreProvider.IsPostgreSql(Provider))
+        {
+            return string.IsNullOrWhiteSpace(SqlitePath) ? string.Empty : Path.GetFullPath(SqlitePath);
+        }
+
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(ConnectionString ?? string.Empty);
+            return string.Create(CultureInfo.InvariantCulture, $"postgresql://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database} (schema {Schema})");
+        }
+        catch (ArgumentException)
+        {
+            return "postgresql (the connection string does not parse)";
+        }
+        catch (FormatException)
+        {
+            return "postgresql (the connection string does not parse)";
+        }
+    }
 }

@@ -90,4 +90,23 @@ public sealed class StateStoreOptionsValidatorTests
     {
         Assert.Empty(Failures(new StateStoreOptions { Provider = "Sqlite", ConnectionString = "not; a = connection string", Schema = "Bad-Name" }));
     }
+
+    [Fact]
+    public void DescribeLocation_PostgreSql_NamesServerDatabaseAndSchemaWithoutThePassword()
+    {
+        var options = new StateStoreOptions
+        {
+            Provider = "postgresql",
+            ConnectionString = "Host=db.internal;Port=6432;Username=worker;Password=s3cret-pw;Database=crm",
+            Schema = "tenant_a",
+        };
+
+        Assert.Equal("postgresql://worker@db.internal:6432/crm (schema tenant_a)", options.DescribeLocation());
+    }
+
+    [Fact]
+    public void DescribeLocation_Sqlite_IsTheFullPath()
+    {
+        Assert.Equal(Path.GetFullPath("data/syncbridge.db"), new StateStoreOptions().DescribeLocation());
+    }
 }

@@ -46,7 +46,7 @@ internal sealed class PostgresStateStore : IStateStore, IIdentityStore, IDisposa
             builder.ApplicationName = "SyncBridge";
         }
 
-        Server = Describe(builder);
+        Server = options.DescribeLocation();
         _dataSource = NpgsqlDataSource.Create(builder);
         _migrator = new PostgresMigrator(migrations, timeProvider, logger);
     }
@@ -54,10 +54,8 @@ internal sealed class PostgresStateStore : IStateStore, IIdentityStore, IDisposa
     /// <summary>The schema holding the tables.</summary>
     public string Schema { get; }
 
-    /// <summary>Where the store points, without the password: <c>host:port/database as user, schema s</c>.</summary>
+    /// <summary>Where the store points, without the password: <c>postgresql://user@host:port/database (schema s)</c>.</summary>
     public string Server { get; }
-
-    internal TimeProvider TimeProvider => _timeProvider;
 
     /// <summary>
     /// Creates the schema when missing and applies the migrations. Idempotent. Throws <see cref="StateStoreException"/>
@@ -376,9 +374,6 @@ internal sealed class PostgresStateStore : IStateStore, IIdentityStore, IDisposa
 
     internal static DateTimeOffset ParseExact(string value) =>
         DateTimeOffset.ParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.None);
-
-    private static string Describe(NpgsqlConnectionStringBuilder builder) =>
-        string.Create(CultureInfo.InvariantCulture, $"{builder.Host}:{builder.Port}/{builder.Database} as {builder.Username}, schema {builder.SearchPath}");
 
     private static string SerializeCandidates(IReadOnlyList<MergeCandidate> candidates) =>
         JsonSerializer.Serialize(

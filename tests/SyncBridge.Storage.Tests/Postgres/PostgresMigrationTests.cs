@@ -144,7 +144,7 @@ public sealed class PostgresMigrationTests : IAsyncDisposable
         var error = await Assert.ThrowsAsync<StateStoreException>(() => store.InitializeAsync(Ct));
 
         Assert.StartsWith("SyncBridge:State:ConnectionString:", error.Message, StringComparison.Ordinal);
-        Assert.Contains("127.0.0.1:1/syncbridge", error.Message, StringComparison.Ordinal);
+        Assert.Contains("postgresql://syncbridge@127.0.0.1:1/syncbridge", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret-pw", error.Message, StringComparison.Ordinal);
     }
 
