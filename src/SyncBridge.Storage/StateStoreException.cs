@@ -1,6 +1,6 @@
 namespace SyncBridge.Storage;
 
-/// <summary>The state store cannot be used: its file cannot be written, or its schema is newer than this build knows.</summary>
+/// <summary>The state store cannot be used: its file cannot be written, its server cannot be reached, or its schema is newer than this build knows.</summary>
 public sealed class StateStoreException : Exception
 {
     public StateStoreException()

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Npgsql;
 
 namespace SyncBridge.Storage;
 
@@ -7,7 +9,7 @@ public sealed class StateStoreOptions
 {
     public const string SectionName = "SyncBridge:State";
 
-    /// <summary>The store to use. Only <c>Sqlite</c> for now (PostgreSQL arrives with the scaled-out deployment).</summary>
+    /// <summary>The store to use: <c>Sqlite</c> (embedded default, one file) or <c>PostgreSql</c> (shared by several workers). Case-insensitive.</summary>
     [Required(AllowEmptyStrings = false)]
     public string Provider { get; set; } = "Sqlite";
 
@@ -18,4 +20,40 @@ public sealed class StateStoreOptions
     /// <summary>How long a command waits for another writer's lock before failing (SQLite busy timeout), in seconds.</summary>
     [Range(1, 600)]
     public int BusyTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// The PostgreSQL connection string (Npgsql syntax: <c>Host=…;Port=…;Database=…;Username=…;Password=…</c>), required when
+    /// <see cref="Provider"/> is <c>PostgreSql</c>. Supply it from the environment (<c>SyncBridge__State__ConnectionString</c>) or
+    /// user secrets, never from a committed file when it holds a password.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The PostgreSQL schema that holds SyncBridge's tables (created on first start): lower-case letters, digits and underscores.</summary>
+    public string Schema { get; set; } = "syncbridge";
+
+    /// <summary>
+    /// Where the store is, for status pages, reports and logs, never with a password: the SQLite file's full path, or
+    /// <c>postgresql://user@host:port/database (schema s)</c>.
+    /// </summary>
+    public string DescribeLocation()
+    {
+        if (!StateStoreProvider.IsPostgreSql(Provider))
+        {
+            return string.IsNullOrWhiteSpace(SqlitePath) ? string.Empty : Path.GetFullPath(SqlitePath);
+        }
+
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(ConnectionString ?? string.Empty);
+            return string.Create(CultureInfo.InvariantCulture, $"postgresql://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database} (schema {Schema})");
+        }
+        catch (ArgumentException)
+        {
+            return "postgresql (the connection string does not parse)";
+        }
+        catch (FormatException)
+        {
+            return "postgresql (the connection string does not parse)";
+        }
+    }
 }

@@ -51,7 +51,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Provider", "PostgreSql", "SyncBridge:State:Provider")]
+    [InlineData("Provider", "Oracle", "SyncBridge:State:Provider")]
     [InlineData("SqlitePath", " ", "SqlitePath")]
     [InlineData("BusyTimeoutSeconds", "0", "BusyTimeoutSeconds")]
     public async Task StartAsync_BadSetting_FailsNamingIt(string key, string value, string expected)
