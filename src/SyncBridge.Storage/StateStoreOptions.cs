@@ -31,9 +31,12 @@ public sealed class StateStoreOptions
     /// <summary>The PostgreSQL schema that holds SyncBridge's tables (created on first start): lower-case letters, digits and underscores.</summary>
     public string Schema { get; set; } = "syncbridge";
 
+    /// <summary>Whether <see cref="Provider"/> is SQLite (a file at <see cref="SqlitePath"/>) rather than PostgreSQL.</summary>
+    public bool IsSqlite => StateStoreProvider.IsSqlite(Provider);
+
     /// <summary>
     /// Where the store is, for status pages, reports and logs, never with a password: the SQLite file's full path, or
-    /// <c>postgresql://user@host:port/database (schema s)</c>.
+    /// <c>postgresql://host:port/database as user (schema s)</c> (no <c>user@host</c>: log redaction would take it for an email).
     /// </summary>
     public string DescribeLocation()
     {
@@ -45,7 +48,7 @@ public sealed class StateStoreOptions
         try
         {
             var builder = new NpgsqlConnectionStringBuilder(ConnectionString ?? string.Empty);
-            return string.Create(CultureInfo.InvariantCulture, $"postgresql://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database} (schema {Schema})");
+            return string.Create(CultureInfo.InvariantCulture, $"postgresql://{builder.Host}:{builder.Port}/{builder.Database} as {builder.Username} (schema {Schema})");
         }
         catch (ArgumentException)
         {

@@ -101,7 +101,7 @@ public sealed class StateStoreOptionsValidatorTests
             Schema = "tenant_a",
         };
 
-        Assert.Equal("postgresql://worker@db.internal:6432/crm (schema tenant_a)", options.DescribeLocation());
+        Assert.Equal("postgresql://db.internal:6432/crm as worker (schema tenant_a)", options.DescribeLocation());
     }
 
     [Fact]

@@ -54,7 +54,7 @@ internal sealed class PostgresStateStore : IStateStore, IIdentityStore, IDisposa
     /// <summary>The schema holding the tables.</summary>
     public string Schema { get; }
 
-    /// <summary>Where the store points, without the password: <c>postgresql://user@host:port/database (schema s)</c>.</summary>
+    /// <summary>Where the store points, without the password: <c>postgresql://host:port/database as user (schema s)</c>.</summary>
     public string Server { get; }
 
     /// <summary>

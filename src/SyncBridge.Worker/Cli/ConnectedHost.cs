@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SyncBridge.Storage;
 using SyncBridge.Worker.Hosting;
 using SyncBridge.Worker.Reporting;
 using SyncBridge.Worker.Sync;
@@ -63,6 +64,12 @@ internal sealed class ConnectedHost : IAsyncDisposable
             configure?.Invoke(builder);
         });
 
+        if (host is not null && !await TryOpenStateStoreAsync(context, host, cancellationToken).ConfigureAwait(false))
+        {
+            host.Dispose();
+            host = null;
+        }
+
         if (host is null)
         {
             if (simulators is not null)
@@ -74,6 +81,21 @@ internal sealed class ConnectedHost : IAsyncDisposable
         }
 
         return new ConnectedHost(host, simulators!, selection!);
+    }
+
+    /// <summary>An unusable state store (unwritable file, unreachable server, newer schema) is a configuration error naming the setting.</summary>
+    private static async Task<bool> TryOpenStateStoreAsync(CliContext context, IHost host, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await host.Services.InitializeStateStoreAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (StateStoreException ex)
+        {
+            context.Error.WriteLine($"error: {ex.Message}");
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -47,8 +47,9 @@ internal static class ReportCommand
             }
 
             // A report reads; it must not create an empty store where the operator mistyped a path.
-            var path = Path.GetFullPath(host.Services.GetRequiredService<IOptions<StateStoreOptions>>().Value.SqlitePath);
-            if (!File.Exists(path))
+            var state = host.Services.GetRequiredService<IOptions<StateStoreOptions>>().Value;
+            var path = Path.GetFullPath(state.SqlitePath);
+            if (state.IsSqlite && !File.Exists(path))
             {
                 context.Error.WriteLine(
                     $"error: {StateStoreOptions.SectionName}:{nameof(StateStoreOptions.SqlitePath)}: no state store at '{path}'. " +

@@ -39,7 +39,7 @@ internal static class SyncBridgeHost
         builder.Services.AddOptions<NormalizationOptions>().Bind(builder.Configuration.GetSection(NormalizationOptions.SectionName));
         builder.Services.AddSyncBridgeNormalization();
         builder.Services.AddMergePolicy(options => builder.Configuration.GetSection(MergePolicyOptions.SectionName).Bind(options));
-        builder.Services.AddSqliteStateStore(builder.Configuration);
+        builder.Services.AddStateStore(builder.Configuration);
         if (settings.RunBackgroundServices)
         {
             builder.Services.AddScheduler(builder.Configuration);

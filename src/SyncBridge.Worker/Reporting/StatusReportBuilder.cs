@@ -36,7 +36,7 @@ internal sealed class StatusReportBuilder(
         return new StatusReport
         {
             GeneratedAt = now,
-            StateStore = state.Value.SqlitePath,
+            StateStore = state.Value.DescribeLocation(),
             Sources = [.. sources.Select(s => new SourceView(s, s.LagAt(now)))],
             Queue = queueView,
             QueueError = queueError,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using SyncBridge.Storage.Postgres;
 using SyncBridge.Storage.Tests.Contracts;
+using SyncBridge.Testing;
 
 namespace SyncBridge.Storage.Tests.Postgres;
 

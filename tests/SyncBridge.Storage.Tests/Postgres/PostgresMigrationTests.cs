@@ -6,6 +6,7 @@ using SyncBridge.Core.Sync;
 using SyncBridge.Storage.Postgres;
 using SyncBridge.Storage.Sqlite;
 using SyncBridge.Storage.Tests.Sqlite;
+using SyncBridge.Testing;
 
 namespace SyncBridge.Storage.Tests.Postgres;
 
@@ -144,7 +145,7 @@ public sealed class PostgresMigrationTests : IAsyncDisposable
         var error = await Assert.ThrowsAsync<StateStoreException>(() => store.InitializeAsync(Ct));
 
         Assert.StartsWith("SyncBridge:State:ConnectionString:", error.Message, StringComparison.Ordinal);
-        Assert.Contains("postgresql://syncbridge@127.0.0.1:1/syncbridge", error.Message, StringComparison.Ordinal);
+        Assert.Contains("postgresql://127.0.0.1:1/syncbridge as syncbridge", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret-pw", error.Message, StringComparison.Ordinal);
     }
 

@@ -9,6 +9,7 @@ using SyncBridge.Core.Sync.Updates;
 using SyncBridge.Storage.Postgres;
 using SyncBridge.Storage.Sqlite;
 using SyncBridge.Storage.Tests.Sqlite;
+using SyncBridge.Testing;
 
 namespace SyncBridge.Storage.Tests.Postgres;
 

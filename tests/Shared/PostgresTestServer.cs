@@ -1,10 +1,11 @@
 using Npgsql;
 
-namespace SyncBridge.Storage.Tests.Postgres;
+namespace SyncBridge.Testing;
 
 /// <summary>
 /// The real PostgreSQL server the tests use: connection string from <c>SYNCBRIDGE_TEST_POSTGRES</c>, by default the cluster
 /// that infra/local/start-postgresql.sh runs. When it does not answer, tests fail saying how to start it (never skip).
+/// Linked into each test project that talks to the server.
 /// </summary>
 internal static class PostgresTestServer
 {
