@@ -102,6 +102,7 @@ fi
 mkdir -p "$state"
 if [ "$(id -u)" -eq 0 ]; then
   chown postgres:postgres "$state"
+  chmod a+x "$(dirname "$state")" # the postgres user must reach it even when created under a strict umask
 fi
 if [ ! -f "$data/PG_VERSION" ]; then
   echo "postgresql: initializing a cluster in $data ($("$bin_dir/postgres" --version))"
