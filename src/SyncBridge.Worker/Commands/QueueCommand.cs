@@ -29,7 +29,18 @@ internal static class QueueCommand
             }
 
             var transport = host.Services.GetRequiredService<IOptions<QueueOptions>>().Value.Parsed ?? QueueTransport.Embedded;
-            var queue = await host.Services.GetRequiredService<IQueueMonitor>().GetStatusAsync(cancellationToken).ConfigureAwait(false);
+            QueueStatus queue;
+            try
+            {
+                queue = await host.Services.GetRequiredService<IQueueMonitor>().GetStatusAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The edge: a broker whose management API fails (RabbitMQ 3.10 can answer 500 for a while) is reported, not thrown.
+                context.Error.WriteLine($"error: the queue could not report its depth: {ex.GetType().Name}: {ex.Message}");
+                return ExitCodes.Failure;
+            }
+
             var outbox = await host.Services.GetRequiredService<IOutboxStore>().GetOutboxStatusAsync(cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(format) == "json")
             {

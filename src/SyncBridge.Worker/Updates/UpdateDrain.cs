@@ -9,16 +9,26 @@ namespace SyncBridge.Worker.Updates;
 /// <summary>Runs the update path until there is nothing left to do: for <c>consume --until-empty</c> and the end of <c>sync</c>.</summary>
 internal static partial class UpdateDrain
 {
+    /// <summary>How long receiving nothing while the queue cannot report its depth counts as empty.</summary>
+    internal static readonly TimeSpan UnknownDepthGrace = TimeSpan.FromSeconds(20);
+
     /// <summary>
     /// Dispatches and consumes until the outbox has nothing pending (when dispatching), a receive returns nothing and
-    /// the queue's depth, in-flight messages included, is zero. Backs off as the consume loop does.
+    /// the queue's depth, in-flight messages included, is zero — or, when the queue cannot report its depth, nothing has
+    /// been received for <see cref="UnknownDepthGrace"/>. Backs off as the consume loop does.
     /// </summary>
-    public static async Task RunUntilEmptyAsync(IServiceProvider services, OutboxDispatchLoop dispatch, UpdateConsumeLoop consume, bool dispatching, CancellationToken cancellationToken)
+    public static Task RunUntilEmptyAsync(IServiceProvider services, OutboxDispatchLoop dispatch, UpdateConsumeLoop consume, bool dispatching, CancellationToken cancellationToken) =>
+        RunUntilEmptyAsync(services, dispatch, consume, dispatching, UnknownDepthGrace, cancellationToken);
+
+    /// <summary>As above, with the grace for a queue that cannot report its depth given (tests shorten it).</summary>
+    internal static async Task RunUntilEmptyAsync(
+        IServiceProvider services, OutboxDispatchLoop dispatch, UpdateConsumeLoop consume, bool dispatching, TimeSpan unknownDepthGrace, CancellationToken cancellationToken)
     {
         var outbox = services.GetRequiredService<IOutboxStore>();
         var monitor = services.GetRequiredService<IQueueMonitor>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UpdateDrain));
         var time = services.GetRequiredService<TimeProvider>();
+        DateTimeOffset? quietSince = null;
         while (true)
         {
             if (dispatching)
@@ -28,11 +38,27 @@ internal static partial class UpdateDrain
 
             var result = await consume.ConsumeOnceAsync(cancellationToken).ConfigureAwait(false);
             if (result is { Received: 0 }
-                && (!dispatching || (await outbox.GetOutboxStatusAsync(cancellationToken).ConfigureAwait(false)).Pending == 0)
-                && await QueueEmptyAsync(monitor, logger, cancellationToken).ConfigureAwait(false))
+                && (!dispatching || (await outbox.GetOutboxStatusAsync(cancellationToken).ConfigureAwait(false)).Pending == 0))
             {
-                // Nothing pending, nothing visible and nothing locked by another (or a dead) consumer.
-                return;
+                var empty = await QueueEmptyAsync(monitor, logger, cancellationToken).ConfigureAwait(false);
+                if (empty == true)
+                {
+                    // Nothing pending, nothing visible and nothing locked by another (or a dead) consumer.
+                    return;
+                }
+
+                quietSince ??= time.GetUtcNow();
+                if (empty is null && time.GetUtcNow() - quietSince >= unknownDepthGrace)
+                {
+                    // The broker cannot say how deep the queue is (its management API keeps failing) and nothing has
+                    // arrived for a while: stop rather than wait on a monitoring API forever.
+                    Log.StoppedWithoutDepth(logger, unknownDepthGrace.TotalSeconds);
+                    return;
+                }
+            }
+            else
+            {
+                quietSince = null;
             }
 
             var delay = consume.NextDelay(result);
@@ -44,11 +70,11 @@ internal static partial class UpdateDrain
     }
 
     /// <summary>
-    /// Whether the queue, in-flight messages included, is empty. This is the edge: a queue that cannot say (RabbitMQ's
-    /// management API answers 500 for a queue it has not collected statistics for yet) counts as not empty and is
-    /// asked again after the next receive.
+    /// Whether the queue, in-flight messages included, is empty; null when it cannot say. This is the edge: a queue that
+    /// cannot say (RabbitMQ's management API answers 500 for a queue it has not collected statistics for yet) is asked
+    /// again after the next receive, for up to <see cref="UnknownDepthGrace"/> of receiving nothing.
     /// </summary>
-    private static async Task<bool> QueueEmptyAsync(IQueueMonitor monitor, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<bool?> QueueEmptyAsync(IQueueMonitor monitor, ILogger logger, CancellationToken cancellationToken)
     {
         try
         {
@@ -57,7 +83,7 @@ internal static partial class UpdateDrain
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.StatusFailed(logger, ex);
-            return false;
+            return null;
         }
     }
 
@@ -75,5 +101,8 @@ internal static partial class UpdateDrain
     {
         [LoggerMessage(EventId = 1731, Level = LogLevel.Warning, Message = "The queue could not report its depth; asking again after the next receive")]
         public static partial void StatusFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 1732, Level = LogLevel.Warning, Message = "Stopping: nothing received for {Seconds} s and the queue could not report its depth (messages another consumer holds, if any, are not waited for)")]
+        public static partial void StoppedWithoutDepth(ILogger logger, double seconds);
     }
 }
