@@ -62,7 +62,7 @@ internal sealed class PostgresAppliedUpdateLedger(NpgsqlConnection connection, N
             rows[(reader.GetString(0), reader.GetString(1), reader.GetString(2))] = new AppliedUpdateRow(
                 reader.GetInt64(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.IsDBNull(5) ? null : PostgresStateStore.FormatExact(reader.GetFieldValue<DateTimeOffset>(5)),
+                reader.IsDBNull(5) ? null : StoredTime.Format(reader.GetFieldValue<DateTimeOffset>(5)),
                 reader.IsDBNull(6) ? null : reader.GetString(6),
                 reader.IsDBNull(7) ? null : reader.GetString(7),
                 reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
@@ -95,7 +95,7 @@ internal sealed class PostgresAppliedUpdateLedger(NpgsqlConnection connection, N
             parameters.AddWithValue("appliedVersion", row.AppliedVersion);
             parameters.AddWithValue("appliedMessageId", NpgsqlDbType.Text, (object?)row.AppliedMessageId ?? DBNull.Value);
             parameters.AddWithValue(
-                "appliedAt", NpgsqlDbType.TimestampTz, row.AppliedAt is { } at ? PostgresStateStore.ParseExact(at).ToUniversalTime() : DBNull.Value);
+                "appliedAt", NpgsqlDbType.TimestampTz, row.AppliedAt is { } at ? StoredTime.Parse(at).ToUniversalTime() : DBNull.Value);
             parameters.AddWithValue("claimConsumer", NpgsqlDbType.Text, (object?)row.ClaimConsumer ?? DBNull.Value);
             parameters.AddWithValue("claimMessageId", NpgsqlDbType.Text, (object?)row.ClaimMessageId ?? DBNull.Value);
             parameters.AddWithValue("claimUntil", NpgsqlDbType.TimestampTz, row.ClaimUntil is { } until ? until.ToUniversalTime() : DBNull.Value);

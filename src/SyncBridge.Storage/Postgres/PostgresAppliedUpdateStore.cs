@@ -91,7 +91,7 @@ internal sealed class PostgresAppliedUpdateStore(PostgresStateStore store, TimeP
         }
 
         var now = timeProvider.GetUtcNow();
-        var nowText = PostgresStateStore.FormatExact(now.ToUniversalTime());
+        var nowText = StoredTime.Format(now.ToUniversalTime());
         await InTransactionAsync(
             applied.Select(m => m.Target),
             createMissing: true,

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
@@ -100,21 +101,7 @@ internal sealed class PostgresReportStore(PostgresStateStore store) : IReportSto
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                sources.Add(new SourceStatus
-                {
-                    Source = reader.GetString(0),
-                    CursorTimestamp = reader.IsDBNull(1) ? null : PostgresStateStore.ParseExact(reader.GetString(1)),
-                    CursorRecordId = reader.IsDBNull(2) ? string.Empty : reader.GetString(2),
-                    LastStartedAt = Time(reader, 3),
-                    LastFinishedAt = Time(reader, 4),
-                    LastSuccessAt = Time(reader, 5),
-                    LastPages = reader.IsDBNull(6) ? 0 : reader.GetInt32(6),
-                    LastRecords = reader.IsDBNull(7) ? 0 : reader.GetInt32(7),
-                    LastRecordErrors = reader.IsDBNull(8) ? 0 : reader.GetInt32(8),
-                    LastError = reader.IsDBNull(9) ? string.Empty : reader.GetString(9),
-                    Runs = reader.IsDBNull(10) ? 0 : reader.GetInt64(10),
-                    TotalRecords = reader.IsDBNull(11) ? 0 : reader.GetInt64(11),
-                });
+                sources.Add(ReportRows.Source(reader, Time));
             }
         }
 
@@ -138,23 +125,13 @@ internal sealed class PostgresReportStore(PostgresStateStore store) : IReportSto
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var reasons = reader.GetString(3);
-                decisions.Add(new RecentDecision(
-                    reader.GetString(0),
-                    Core.Contacts.LifecycleStageNames.ToWireName((Core.Contacts.LifecycleStage)reader.GetInt32(1)),
-                    reader.GetInt32(2) == (int)Core.Decisions.MarketingStatus.Marketing,
-                    reasons.Length == 0 ? [] : reasons.Split(';'),
-                    reader.GetDouble(4),
-                    reader.GetBoolean(5),
-                    reader.GetFieldValue<DateTimeOffset>(6),
-                    reader.GetInt64(7),
-                    Time(reader, 8)));
+                decisions.Add(ReportRows.Decision(reader, Time));
             }
         }
 
         return decisions;
     }
 
-    private static DateTimeOffset? Time(NpgsqlDataReader reader, int ordinal) =>
+    private static DateTimeOffset? Time(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
 }

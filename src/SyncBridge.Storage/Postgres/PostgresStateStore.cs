@@ -117,7 +117,7 @@ internal sealed class PostgresStateStore : IStateStore, IIdentityStore, IDisposa
                 return null;
             }
 
-            return new SourceCursor(ParseExact(reader.GetString(0)), reader.GetString(1), reader.GetString(2));
+            return new SourceCursor(StoredTime.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2));
         }
     }
 
@@ -137,7 +137,7 @@ internal sealed class PostgresStateStore : IStateStore, IIdentityStore, IDisposa
                 """, connection);
             command.Parameters.AddWithValue("source", source);
             command.Parameters.AddWithValue("timestamp", cursor.Timestamp.ToUniversalTime());
-            command.Parameters.AddWithValue("exact", FormatExact(cursor.Timestamp));
+            command.Parameters.AddWithValue("exact", StoredTime.Format(cursor.Timestamp));
             command.Parameters.AddWithValue("recordId", cursor.Id ?? string.Empty);
             command.Parameters.AddWithValue("state", cursor.State ?? string.Empty);
             command.Parameters.AddWithValue("now", Now());
@@ -281,7 +281,7 @@ internal sealed class PostgresStateStore : IStateStore, IIdentityStore, IDisposa
             properties[i] = conflict.Property;
             rules[i] = conflict.Rule;
             chosen[i] = conflict.ChosenValue;
-            candidates[i] = SerializeCandidates(conflict.Candidates);
+            candidates[i] = StoredCandidates.Serialize(conflict.Candidates);
             detected[i] = conflict.DetectedAt?.ToUniversalTime() ?? now;
         }
 
@@ -327,7 +327,7 @@ internal sealed class PostgresStateStore : IStateStore, IIdentityStore, IDisposa
                 conflicts.Add(new MergeConflict(
                     reader.GetString(0),
                     reader.GetString(1),
-                    DeserializeCandidates(reader.GetString(4)),
+                    StoredCandidates.Deserialize(reader.GetString(4)),
                     reader.GetString(3),
                     reader.GetString(2))
                 {
@@ -370,17 +370,7 @@ internal sealed class PostgresStateStore : IStateStore, IIdentityStore, IDisposa
     /// <summary>Now, in UTC (what a timestamptz parameter needs).</summary>
     internal DateTimeOffset Now() => _timeProvider.GetUtcNow().ToUniversalTime();
 
-    internal static string FormatExact(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
 
-    internal static DateTimeOffset ParseExact(string value) =>
-        DateTimeOffset.ParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.None);
 
-    private static string SerializeCandidates(IReadOnlyList<MergeCandidate> candidates) =>
-        JsonSerializer.Serialize(
-            candidates.Select(c => new StoredCandidate(c.Value, c.Source.System.ToName(), c.Source.ObjectType ?? string.Empty, c.Source.Id ?? string.Empty, c.ChangedAt)).ToList(),
-            StorageJsonContext.Default.ListStoredCandidate);
 
-    private static List<MergeCandidate> DeserializeCandidates(string json) =>
-        (JsonSerializer.Deserialize(json, StorageJsonContext.Default.ListStoredCandidate) ?? [])
-            .ConvertAll(c => new MergeCandidate(c.Value, new SourceRef(SourceSystemNames.Parse(c.System), c.ObjectType, c.Id), c.ChangedAt));
 }

@@ -60,7 +60,7 @@ internal sealed class AppliedUpdateLedger : IDisposable
             reader.IsDBNull(2) ? null : reader.GetString(2),
             reader.IsDBNull(3) ? null : reader.GetString(3),
             reader.IsDBNull(4) ? null : reader.GetString(4),
-            reader.IsDBNull(5) ? null : SqliteStateStore.ParseTime(reader.GetString(5)),
+            reader.IsDBNull(5) ? null : StoredTime.Parse(reader.GetString(5)),
             reader.GetInt32(6),
             reader.GetInt64(7) != 0,
             reader.GetString(8));
@@ -75,7 +75,7 @@ internal sealed class AppliedUpdateLedger : IDisposable
         parameters["$appliedAt"].Value = (object?)row.AppliedAt ?? DBNull.Value;
         parameters["$claimConsumer"].Value = (object?)row.ClaimConsumer ?? DBNull.Value;
         parameters["$claimMessageId"].Value = (object?)row.ClaimMessageId ?? DBNull.Value;
-        parameters["$claimUntil"].Value = row.ClaimUntil is { } until ? SqliteStateStore.FormatTime(until.ToUniversalTime()) : DBNull.Value;
+        parameters["$claimUntil"].Value = row.ClaimUntil is { } until ? StoredTime.Format(until.ToUniversalTime()) : DBNull.Value;
         parameters["$attempts"].Value = row.Attempts;
         parameters["$inDoubt"].Value = row.InDoubt ? 1 : 0;
         parameters["$lastError"].Value = row.LastError;

@@ -144,7 +144,7 @@ internal sealed class OutboxWriter : IDisposable
             decision.ReasonCodes ?? string.Empty,
             decision.Score,
             decision.Hot ? 1 : 0,
-            SqliteStateStore.FormatTime(decision.DecidedAt),
+            StoredTime.Format(decision.DecidedAt),
             decision.TraceJson ?? string.Empty,
             _now);
         await _saveDecision.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

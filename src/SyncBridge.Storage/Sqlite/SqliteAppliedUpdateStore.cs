@@ -210,7 +210,7 @@ internal sealed class SqliteAppliedUpdateStore(SqliteStateStore store, TimeProvi
             {
                 using (var ledger = new AppliedUpdateLedger(connection, transaction))
                 {
-                    await work(ledger, SqliteStateStore.FormatTime(now)).ConfigureAwait(false);
+                    await work(ledger, StoredTime.Format(now)).ConfigureAwait(false);
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -69,7 +69,7 @@ internal sealed class SqliteContactStore(SqliteStateStore store, TimeProvider ti
                 var personId = upsert.Parameters.Add("$personId", SqliteType.Text);
                 var contact = upsert.Parameters.Add("$contact", SqliteType.Text);
                 var seq = upsert.Parameters.Add("$seq", SqliteType.Integer);
-                upsert.Parameters.AddWithValue("$now", SqliteStateStore.FormatTime(timeProvider.GetUtcNow()));
+                upsert.Parameters.AddWithValue("$now", StoredTime.Format(timeProvider.GetUtcNow()));
                 var changed = 0;
                 foreach (var item in contacts)
                 {

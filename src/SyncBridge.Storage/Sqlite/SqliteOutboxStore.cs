@@ -153,7 +153,7 @@ internal sealed class SqliteOutboxStore(SqliteStateStore store, TimeProvider tim
                 reader.GetString(2),
                 reader.GetDouble(3),
                 reader.GetInt64(4) != 0,
-                SqliteStateStore.ParseTime(reader.GetString(5)),
+                StoredTime.Parse(reader.GetString(5)),
                 reader.GetString(6));
         }
     }
@@ -165,7 +165,7 @@ internal sealed class SqliteOutboxStore(SqliteStateStore store, TimeProvider tim
         {
             using var command = connection.CreateCommand();
             command.CommandText = "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < $before;";
-            command.Parameters.AddWithValue("$before", SqliteStateStore.FormatTime(sentBefore.ToUniversalTime()));
+            command.Parameters.AddWithValue("$before", StoredTime.Format(sentBefore.ToUniversalTime()));
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
@@ -183,10 +183,10 @@ internal sealed class SqliteOutboxStore(SqliteStateStore store, TimeProvider tim
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var pending = reader.GetInt64(0);
-            DateTimeOffset? oldest = reader.IsDBNull(1) ? null : SqliteStateStore.ParseTime(reader.GetString(1));
+            DateTimeOffset? oldest = reader.IsDBNull(1) ? null : StoredTime.Parse(reader.GetString(1));
             return new OutboxStatus(pending, oldest);
         }
     }
 
-    private string Now() => SqliteStateStore.FormatTime(timeProvider.GetUtcNow());
+    private string Now() => StoredTime.Format(timeProvider.GetUtcNow());
 }

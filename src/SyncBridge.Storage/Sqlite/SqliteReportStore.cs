@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SyncBridge.Core.Sync.Reporting;
@@ -19,7 +20,7 @@ internal sealed class SqliteReportStore(SqliteStateStore store) : IReportStore
         {
             using var command = connection.CreateCommand();
             command.CommandText = "INSERT INTO decision_runs (as_of, summary) VALUES ($asOf, $summary);";
-            command.Parameters.AddWithValue("$asOf", SqliteStateStore.FormatTime(run.AsOf.ToUniversalTime()));
+            command.Parameters.AddWithValue("$asOf", StoredTime.Format(run.AsOf.ToUniversalTime()));
             command.Parameters.AddWithValue("$summary", JsonSerializer.Serialize(run, StorageJsonContext.Default.DecisionRunSummary));
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -69,9 +70,9 @@ internal sealed class SqliteReportStore(SqliteStateStore store) : IReportStore
                     runs = source_runs.runs + 1,
                     total_records = source_runs.total_records + excluded.records;
                 """;
-            var finished = SqliteStateStore.FormatTime(run.FinishedAt.ToUniversalTime());
+            var finished = StoredTime.Format(run.FinishedAt.ToUniversalTime());
             command.Parameters.AddWithValue("$source", run.Source);
-            command.Parameters.AddWithValue("$started", SqliteStateStore.FormatTime(run.StartedAt.ToUniversalTime()));
+            command.Parameters.AddWithValue("$started", StoredTime.Format(run.StartedAt.ToUniversalTime()));
             command.Parameters.AddWithValue("$finished", finished);
             command.Parameters.AddWithValue("$success", run.Error.Length == 0 ? finished : DBNull.Value);
             command.Parameters.AddWithValue("$pages", run.Pages);
@@ -101,21 +102,7 @@ internal sealed class SqliteReportStore(SqliteStateStore store) : IReportStore
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                sources.Add(new SourceStatus
-                {
-                    Source = reader.GetString(0),
-                    CursorTimestamp = Time(reader, 1),
-                    CursorRecordId = reader.IsDBNull(2) ? string.Empty : reader.GetString(2),
-                    LastStartedAt = Time(reader, 3),
-                    LastFinishedAt = Time(reader, 4),
-                    LastSuccessAt = Time(reader, 5),
-                    LastPages = reader.IsDBNull(6) ? 0 : reader.GetInt32(6),
-                    LastRecords = reader.IsDBNull(7) ? 0 : reader.GetInt32(7),
-                    LastRecordErrors = reader.IsDBNull(8) ? 0 : reader.GetInt32(8),
-                    LastError = reader.IsDBNull(9) ? string.Empty : reader.GetString(9),
-                    Runs = reader.IsDBNull(10) ? 0 : reader.GetInt64(10),
-                    TotalRecords = reader.IsDBNull(11) ? 0 : reader.GetInt64(11),
-                });
+                sources.Add(ReportRows.Source(reader, Time));
             }
         }
 
@@ -140,23 +127,13 @@ internal sealed class SqliteReportStore(SqliteStateStore store) : IReportStore
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var reasons = reader.GetString(3);
-                decisions.Add(new RecentDecision(
-                    reader.GetString(0),
-                    Core.Contacts.LifecycleStageNames.ToWireName((Core.Contacts.LifecycleStage)reader.GetInt32(1)),
-                    reader.GetInt32(2) == (int)Core.Decisions.MarketingStatus.Marketing,
-                    reasons.Length == 0 ? [] : reasons.Split(';'),
-                    reader.GetDouble(4),
-                    reader.GetInt64(5) != 0,
-                    SqliteStateStore.ParseTime(reader.GetString(6)),
-                    reader.GetInt64(7),
-                    Time(reader, 8)));
+                decisions.Add(ReportRows.Decision(reader, Time));
             }
         }
 
         return decisions;
     }
 
-    private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : SqliteStateStore.ParseTime(reader.GetString(ordinal));
+    private static DateTimeOffset? Time(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : StoredTime.Parse(reader.GetString(ordinal));
 }

@@ -115,7 +115,7 @@ internal sealed class SqliteStateStore : IStateStore, IIdentityStore, IDisposabl
                 return null;
             }
 
-            return new SourceCursor(ParseTime(reader.GetString(0)), reader.GetString(1), reader.GetString(2));
+            return new SourceCursor(StoredTime.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2));
         }
     }
 
@@ -135,7 +135,7 @@ internal sealed class SqliteStateStore : IStateStore, IIdentityStore, IDisposabl
                     state = excluded.state, updated_at = excluded.updated_at;
                 """;
             command.Parameters.AddWithValue("$source", source);
-            command.Parameters.AddWithValue("$timestamp", FormatTime(cursor.Timestamp));
+            command.Parameters.AddWithValue("$timestamp", StoredTime.Format(cursor.Timestamp));
             command.Parameters.AddWithValue("$recordId", cursor.Id);
             command.Parameters.AddWithValue("$state", cursor.State);
             command.Parameters.AddWithValue("$now", Now());
@@ -293,8 +293,8 @@ internal sealed class SqliteStateStore : IStateStore, IIdentityStore, IDisposabl
                     property.Value = conflict.Property;
                     rule.Value = conflict.Rule;
                     chosenValue.Value = conflict.ChosenValue;
-                    candidates.Value = SerializeCandidates(conflict.Candidates);
-                    detectedAt.Value = conflict.DetectedAt is { } at ? FormatTime(at) : now;
+                    candidates.Value = StoredCandidates.Serialize(conflict.Candidates);
+                    detectedAt.Value = conflict.DetectedAt is { } at ? StoredTime.Format(at) : now;
                     await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
@@ -325,11 +325,11 @@ internal sealed class SqliteStateStore : IStateStore, IIdentityStore, IDisposabl
                 conflicts.Add(new MergeConflict(
                     reader.GetString(0),
                     reader.GetString(1),
-                    DeserializeCandidates(reader.GetString(4)),
+                    StoredCandidates.Deserialize(reader.GetString(4)),
                     reader.GetString(3),
                     reader.GetString(2))
                 {
-                    DetectedAt = ParseTime(reader.GetString(5)),
+                    DetectedAt = StoredTime.Parse(reader.GetString(5)),
                 });
             }
 
@@ -339,10 +339,7 @@ internal sealed class SqliteStateStore : IStateStore, IIdentityStore, IDisposabl
 
     public void Dispose() => _initializeLock.Dispose();
 
-    internal static string FormatTime(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
 
-    internal static DateTimeOffset ParseTime(string value) =>
-        DateTimeOffset.ParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.None);
 
     /// <summary>Opens a connection to the file once the schema is up to date (for the sibling stores over the same file).</summary>
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -351,14 +348,7 @@ internal sealed class SqliteStateStore : IStateStore, IIdentityStore, IDisposabl
         return await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private string Now() => FormatTime(_timeProvider.GetUtcNow());
+    private string Now() => StoredTime.Format(_timeProvider.GetUtcNow());
 
-    private static string SerializeCandidates(IReadOnlyList<MergeCandidate> candidates) =>
-        JsonSerializer.Serialize(
-            candidates.Select(c => new StoredCandidate(c.Value, c.Source.System.ToName(), c.Source.ObjectType ?? string.Empty, c.Source.Id ?? string.Empty, c.ChangedAt)).ToList(),
-            StorageJsonContext.Default.ListStoredCandidate);
 
-    private static List<MergeCandidate> DeserializeCandidates(string json) =>
-        (JsonSerializer.Deserialize(json, StorageJsonContext.Default.ListStoredCandidate) ?? [])
-            .ConvertAll(c => new MergeCandidate(c.Value, new SourceRef(SourceSystemNames.Parse(c.System), c.ObjectType, c.Id), c.ChangedAt));
 }
