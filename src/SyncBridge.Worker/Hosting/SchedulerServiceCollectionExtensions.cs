@@ -5,8 +5,9 @@ using Quartz;
 namespace SyncBridge.Worker.Hosting;
 
 /// <summary>
-/// Quartz: the in-memory store on embedded defaults. Jobs register themselves in their own areas; the
-/// <c>Quartz</c> configuration section passes any Quartz property through (e.g. a clustered ADO store).
+/// Quartz: the in-memory store on embedded defaults, or the clustered ADO job store in the PostgreSQL state store when
+/// <c>SyncBridge:Scheduler:Clustered</c> is true (see <see cref="ClusteredScheduler"/>). Jobs register themselves in their own
+/// areas; the <c>Quartz</c> configuration section passes any other Quartz property through.
 /// </summary>
 internal static class SchedulerServiceCollectionExtensions
 {
@@ -14,9 +15,14 @@ internal static class SchedulerServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        var clustered = ClusteredScheduler.TryGetStore(configuration, out var connectionString, out var checkinInterval);
         services.AddQuartz(configuration.GetSection("Quartz"), quartz =>
         {
-            if (configuration["Quartz:quartz.jobStore.type"] is null)
+            if (clustered)
+            {
+                ClusteredScheduler.Configure(quartz, connectionString, checkinInterval);
+            }
+            else if (configuration["Quartz:quartz.jobStore.type"] is null)
             {
                 quartz.UseInMemoryStore();
             }

@@ -23,4 +23,17 @@ internal sealed class SchedulerOptions
     /// <c>terminationGracePeriodSeconds</c>). A poll cut short re-reads at most one page on the next start.
     /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Keep the schedule in the PostgreSQL state store (Quartz's clustered ADO job store, tables in the state store's schema)
+    /// instead of in memory, so several workers on one schema share it: each source's poll runs on one worker at a time, and a
+    /// worker that dies has its polls taken over. Needs <c>SyncBridge:State:Provider</c> <c>PostgreSql</c>.
+    /// </summary>
+    public bool Clustered { get; set; }
+
+    /// <summary>
+    /// How often a clustered worker records in the store that it is alive; a worker silent for longer than this (plus Quartz's
+    /// check-in misfire threshold) is taken for dead and its polls recovered by the others.
+    /// </summary>
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

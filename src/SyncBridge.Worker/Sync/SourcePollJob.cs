@@ -13,7 +13,12 @@ internal sealed class SourcePollJob(IEnumerable<IContactSource> sources, SourceR
 {
     public const string SourceKey = "source";
 
-    public static JobKey KeyFor(string source) => new("poll:" + source, "sources");
+    /// <summary>The Quartz group of SyncBridge's poll jobs and their triggers: the only group the registrar adds to or prunes.</summary>
+    public const string Group = "sources";
+
+    public static JobKey KeyFor(string source) => new("poll:" + source, Group);
+
+    public static TriggerKey TriggerKeyFor(string source) => new("cron:" + source, Group);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {

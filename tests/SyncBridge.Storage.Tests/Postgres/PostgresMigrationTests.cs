@@ -164,9 +164,61 @@ public sealed class PostgresMigrationTests : IAsyncDisposable
     }
 
     [Fact]
-    public void SchemaMigrations_MatchTheSqliteVersionsOneByOne()
+    public void SchemaMigrations_MatchTheSqliteVersionsOneByOneWhereBothHaveThem()
     {
         Assert.Equal(Enumerable.Range(1, PostgresSchemaMigrations.All.Count), PostgresSchemaMigrations.All.Select(m => m.Version));
-        Assert.Equal(SchemaMigrations.All.Select(m => (m.Version, m.Description)), PostgresSchemaMigrations.All.Select(m => (m.Version, m.Description)));
+        Assert.Equal(
+            SchemaMigrations.All.Select(m => (m.Version, m.Description)),
+            PostgresSchemaMigrations.All.Take(SchemaMigrations.All.Count).Select(m => (m.Version, m.Description)));
+    }
+
+    [Fact]
+    public void SchemaMigrations_QuartzTablesArePostgresOnlyVersionSix()
+    {
+        var quartz = Assert.Single(PostgresSchemaMigrations.All, m => m.Description == PostgresSchemaMigrations.QuartzTablesDescription);
+
+        Assert.Equal(6, quartz.Version);
+        Assert.DoesNotContain(SchemaMigrations.All, m => m.Version >= quartz.Version);
+    }
+
+    private static readonly string[] QuartzTables =
+    [
+        "qrtz_job_details", "qrtz_triggers", "qrtz_simple_triggers", "qrtz_cron_triggers", "qrtz_simprop_triggers", "qrtz_blob_triggers",
+        "qrtz_calendars", "qrtz_paused_trigger_grps", "qrtz_paused_job_grps", "qrtz_fired_triggers", "qrtz_scheduler_state", "qrtz_locks",
+        "qrtz_job_status",
+    ];
+
+    [Fact]
+    public async Task InitializeAsync_VersionFiveSchema_AddsQuartzTablesWithTheirKeysAndIndexes()
+    {
+        var old = Open([.. PostgresSchemaMigrations.All.Take(5)]);
+        await old.SaveCursorAsync("hubspot:contacts", new SourceCursor(StoreFactory.Start, "5"), Ct);
+        Assert.Equal(0, CountTables(QuartzTables));
+
+        var current = Open();
+        await current.InitializeAsync(Ct);
+
+        Assert.Equal(6, Count("SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(PostgresSchemaMigrations.QuartzTablesDescription, (string?)_backend.Scalar("SELECT description FROM schema_version WHERE version = 6;"));
+        Assert.Equal(QuartzTables.Length, CountTables(QuartzTables));
+        Assert.Equal(QuartzTables.Length, Count(
+            $"SELECT COUNT(*) FROM pg_constraint WHERE contype = 'p' AND connamespace = '{_backend.Schema}'::regnamespace AND conrelid::regclass::text LIKE '%qrtz_%';"));
+
+        // A trigger belongs to a job, and its schedule row goes with it.
+        Assert.Equal(5, Count(
+            $"SELECT COUNT(*) FROM pg_constraint WHERE contype = 'f' AND connamespace = '{_backend.Schema}'::regnamespace AND conrelid::regclass::text LIKE '%qrtz_%';"));
+        Assert.Equal(1, Count($"SELECT COUNT(*) FROM pg_indexes WHERE schemaname = '{_backend.Schema}' AND indexname = 'ix_qrtz_triggers_due';"));
+        Assert.Equal(1, Count(
+            $"SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = '{_backend.Schema}' AND table_name = 'qrtz_cron_triggers' AND column_name = 'cron_expression';"));
+        _backend.Scalar("""
+            INSERT INTO qrtz_job_details (sched_name, job_name, job_group, job_class_name, is_durable, is_nonconcurrent, is_update_data, requests_recovery)
+                VALUES ('s', 'poll:x', 'sources', 'T', false, true, false, false);
+            INSERT INTO qrtz_triggers (sched_name, trigger_name, trigger_group, job_name, job_group, trigger_state, trigger_type, start_time)
+                VALUES ('s', 'cron:x', 'sources', 'poll:x', 'sources', 'WAITING', 'CRON', 0);
+            INSERT INTO qrtz_cron_triggers (sched_name, trigger_name, trigger_group, cron_expression) VALUES ('s', 'cron:x', 'sources', '0/1 * * * * ?');
+            DELETE FROM qrtz_triggers;
+            """);
+        Assert.Equal(0, Count("SELECT COUNT(*) FROM qrtz_cron_triggers;"));
+        Assert.Equal(new SourceCursor(StoreFactory.Start, "5"), await current.GetCursorAsync("hubspot:contacts", Ct));
     }
 }

@@ -56,4 +56,42 @@ public sealed class SourceScheduleRegistrarTests
             await scheduler.Shutdown(waitForJobsToComplete: false, TestContext.Current.CancellationToken);
         }
     }
+
+    [Fact]
+    public async Task Start_AgainOnAStoreThatHasTheSchedule_ReplacesTheCronRemovesUnconfiguredSourcesAndLeavesOtherGroups()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var services = new ServiceCollection().AddLogging();
+        services.AddQuartz(quartz => quartz.UseInMemoryStore());
+        services.AddSync(new ConfigurationBuilder().Build(), new ConnectorSelection(false, false, false));
+        await using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<ISchedulerFactory>();
+        var scheduler = await factory.GetScheduler(ct);
+        try
+        {
+            SourceScheduleRegistrar Registrar(string cron, params string[] names) => new(
+                factory,
+                names.Select(n => (IContactSource)new NamedSource(n)).ToArray(),
+                Options.Create(new SchedulerOptions { PollCron = cron, RunOnStart = false }),
+                NullLogger<SourceScheduleRegistrar>.Instance);
+
+            await Registrar("0 0/5 * * * ?", "hubspot:contacts", "hubspot:forms").StartAsync(ct);
+            var foreign = JobBuilder.Create<SourcePollJob>().WithIdentity("someone-else", "other").StoreDurably().Build();
+            await scheduler.AddJob(foreign, new AddJobOptions(), ct);
+
+            // A second worker (or the same one restarted) with another cron and one source fewer.
+            await Registrar("0 0/15 * * * ?", "hubspot:contacts").StartAsync(ct);
+
+            var trigger = await scheduler.GetTrigger(SourcePollJob.TriggerKeyFor("hubspot:contacts"), ct) as ICronTrigger;
+            Assert.Equal("0 0/15 * * * ?", trigger?.CronExpressionString);
+            Assert.Null(await scheduler.GetJobDetail(SourcePollJob.KeyFor("hubspot:forms"), ct));
+            Assert.Null(await scheduler.GetTrigger(SourcePollJob.TriggerKeyFor("hubspot:forms"), ct));
+            Assert.NotNull(await scheduler.GetJobDetail(SourcePollJob.KeyFor("hubspot:contacts"), ct));
+            Assert.NotNull(await scheduler.GetJobDetail(foreign.Key, ct));
+        }
+        finally
+        {
+            await scheduler.Shutdown(waitForJobsToComplete: false, ct);
+        }
+    }
 }
