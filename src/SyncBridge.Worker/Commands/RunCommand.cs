@@ -14,18 +14,26 @@ internal static class RunCommand
         var command = new Command("run", "Run the worker: validate configuration, open the state store, start the scheduler and its jobs until stopped (Ctrl+C or SIGTERM).");
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var connected = await ConnectedHost.TryStartAsync(context, new HostSettings
+            try
             {
-                ConfigFiles = parse.GetValue(GlobalOptions.Config) ?? [],
-                RunBackgroundServices = true,
-            }, cancellationToken, builder => builder.Services.AddStatusWebHost()).ConfigureAwait(false);
-            if (connected is null)
-            {
-                return ExitCodes.Configuration;
-            }
+                await using var connected = await ConnectedHost.TryStartAsync(context, new HostSettings
+                {
+                    ConfigFiles = parse.GetValue(GlobalOptions.Config) ?? [],
+                    RunBackgroundServices = true,
+                }, cancellationToken, builder => builder.Services.AddStatusWebHost()).ConfigureAwait(false);
+                if (connected is null)
+                {
+                    return ExitCodes.Configuration;
+                }
 
-            await connected.Host.RunAsync(cancellationToken).ConfigureAwait(false);
-            return ExitCodes.Success;
+                await connected.Host.RunAsync(cancellationToken).ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped (Ctrl+C, SIGTERM) while still starting: nothing was in hand, so this is a clean stop too.
+                return ExitCodes.Success;
+            }
         });
         return command;
     }

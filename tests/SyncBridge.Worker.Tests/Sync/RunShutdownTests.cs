@@ -64,6 +64,18 @@ public sealed class RunShutdownTests : IDisposable
         await AssertTheNextStartReadsTheRestAsync();
     }
 
+    [Fact]
+    public async Task Run_SigtermWhileStarting_ExitsZero()
+    {
+        using var run = ConsumerProcess.Start(_worker, _directory, ["run", "--config", await SlowHubSpotConfigAsync()]);
+        await WaitForLogAsync(run, "State store ready"); // the host is being built and started now
+        Assert.True(Signals.Kill(run.Id, Signals.Sigterm) == 0, "kill(SIGTERM) failed");
+
+        var code = await run.WaitAsync(TimeSpan.FromSeconds(60), Ct);
+
+        Assert.True(code == 0, $"exit code {code}: {run.Log}");
+    }
+
     private async Task AssertTheNextStartReadsTheRestAsync()
     {
         var config = await WriteConfigAsync("settings.json", string.Empty);
