@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Npgsql;
 using SyncBridge.Testing;
@@ -54,11 +53,11 @@ public sealed class ClusteredRunTests : IDisposable
         var (busy, other) = Polling(first) ? (first, second) : (second, first);
         var atSignal = HubSpotRecords();
         Assert.True(atSignal < Simulated, $"the backfill finished before the test could stop a worker ({atSignal} records)");
-        Assert.True(Signals.Kill(busy.Id, Signals.Sigterm) == 0, "kill(SIGTERM) failed");
+        busy.Terminate();
         Assert.True(await busy.WaitAsync(TimeSpan.FromSeconds(60), Ct) == 0, busy.Log);
 
         await WaitForAsync(() => HubSpotRecords() == Simulated && Runs(other).Any(r => r.Finished is not null), "the other worker finishing the backfill", other);
-        Assert.True(Signals.Kill(other.Id, Signals.Sigterm) == 0, "kill(SIGTERM) failed");
+        other.Terminate();
         Assert.True(await other.WaitAsync(TimeSpan.FromSeconds(60), Ct) == 0, other.Log);
 
         var busyRuns = Runs(busy);
@@ -91,14 +90,14 @@ public sealed class ClusteredRunTests : IDisposable
         using (var run = Start("a", before))
         {
             await WaitForAsync(() => CronOf(Source) == EverySecond && Jobs("poll:hubspot:forms") == 1 && Started(run), "the first start's schedule", run);
-            Assert.True(Signals.Kill(run.Id, Signals.Sigterm) == 0, "kill(SIGTERM) failed");
+            run.Terminate();
             Assert.True(await run.WaitAsync(TimeSpan.FromSeconds(60), Ct) == 0, run.Log);
         }
 
         using var restarted = Start("a", after);
         await WaitForAsync(() => CronOf(Source) == EveryTenMinutes && Jobs("poll:hubspot:forms") == 0 && Started(restarted), "the restart's schedule", restarted);
         Assert.Contains("\"Job\":\"poll:hubspot:forms\"", restarted.Log, StringComparison.Ordinal); // "Removed job …: its source is no longer configured"
-        Assert.True(Signals.Kill(restarted.Id, Signals.Sigterm) == 0, "kill(SIGTERM) failed");
+        restarted.Terminate();
         Assert.True(await restarted.WaitAsync(TimeSpan.FromSeconds(60), Ct) == 0, restarted.Log);
 
         Assert.Equal(EveryTenMinutes, CronOf(Source));
@@ -261,14 +260,4 @@ public sealed class ClusteredRunTests : IDisposable
     }
 
     private sealed record Run(DateTimeOffset Started, DateTimeOffset? Finished);
-
-    /// <summary>POSIX kill(2) from libc: SIGTERM without depending on a kill binary being installed.</summary>
-    private static class Signals
-    {
-        public const int Sigterm = 15;
-
-        [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-        public static extern int Kill(int pid, int signal);
-    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace SyncBridge.Worker.Tests.Updates;
@@ -52,6 +53,12 @@ internal sealed class ConsumerProcess : IDisposable
         return consumer;
     }
 
+    /// <summary>SIGTERM's number; a process it ends without handling exits with 128 + this.</summary>
+    public const int Sigterm = 15;
+
+    /// <summary>Sends SIGTERM (the graceful stop a supervisor asks for), with kill(2) from libc: no kill binary needed.</summary>
+    public void Terminate() => Assert.True(NativeMethods.Kill(_process.Id, Sigterm) == 0, $"kill({_process.Id}, SIGTERM) failed");
+
     /// <summary>Kills the process (SIGKILL: no shutdown code runs) and waits until it is gone.</summary>
     public async Task KillAsync()
     {
@@ -99,5 +106,12 @@ internal sealed class ConsumerProcess : IDisposable
         {
             _log.AppendLine(line);
         }
+    }
+
+    private static class NativeMethods
+    {
+        [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern int Kill(int pid, int signal);
     }
 }
