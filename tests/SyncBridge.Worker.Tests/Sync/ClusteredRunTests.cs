@@ -21,6 +21,8 @@ public sealed class ClusteredRunTests : IDisposable
     private readonly string _schema = PostgresTestServer.NewSchema();
     private readonly string _worker = Path.Combine(AppContext.BaseDirectory, "syncbridge.dll");
 
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(60);
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public void Dispose()
@@ -40,23 +42,23 @@ public sealed class ClusteredRunTests : IDisposable
         using var second = Start("b", config);
 
         // Both nodes check in under the one scheduler name, each with an instance id of its own.
-        await WaitForAsync(() => Scalar("SELECT COUNT(DISTINCT instance_name) FROM qrtz_scheduler_state WHERE sched_name = 'SyncBridge';") == 2, "both workers in qrtz_scheduler_state", first, second);
+        await ConsumerProcess.WaitUntilAsync(() => Scalar("SELECT COUNT(DISTINCT instance_name) FROM qrtz_scheduler_state WHERE sched_name = 'SyncBridge';") == 2, "both workers in qrtz_scheduler_state", WaitLimit, Ct, first, second);
 
         // HubSpot is slow (a request a second after a burst of 10; 21 pages): once the Salesforce backfills are done, stop whichever
         // worker runs the HubSpot backfill while it is under way; the other one has to carry on from the saved cursor, since the
         // per-second trigger fires on any node of the cluster.
         static bool Polling(ConsumerProcess worker) => Runs(worker).Any(r => r.Finished is null);
-        await WaitForAsync(
+        await ConsumerProcess.WaitUntilAsync(
             () => (Polling(first) || Polling(second)) && HubSpotRecords() > 0
                 && Scalar("SELECT COUNT(*) FROM source_runs WHERE source LIKE 'salesforce:%';") == 2,
-            "a HubSpot page stored and the Salesforce backfills done", first, second);
+            "a HubSpot page stored and the Salesforce backfills done", WaitLimit, Ct, first, second);
         var (busy, other) = Polling(first) ? (first, second) : (second, first);
         var atSignal = HubSpotRecords();
         Assert.True(atSignal < Simulated, $"the backfill finished before the test could stop a worker ({atSignal} records)");
         busy.Terminate();
         Assert.True(await busy.WaitAsync(TimeSpan.FromSeconds(60), Ct) == 0, busy.Log);
 
-        await WaitForAsync(() => HubSpotRecords() == Simulated && Runs(other).Any(r => r.Finished is not null), "the other worker finishing the backfill", other);
+        await ConsumerProcess.WaitUntilAsync(() => HubSpotRecords() == Simulated && Runs(other).Any(r => r.Finished is not null), "the other worker finishing the backfill", WaitLimit, Ct, other);
         other.Terminate();
         Assert.True(await other.WaitAsync(TimeSpan.FromSeconds(60), Ct) == 0, other.Log);
 
@@ -89,13 +91,13 @@ public sealed class ClusteredRunTests : IDisposable
 
         using (var run = Start("a", before))
         {
-            await WaitForAsync(() => CronOf(Source) == EverySecond && Jobs("poll:hubspot:forms") == 1 && Started(run), "the first start's schedule", run);
+            await ConsumerProcess.WaitUntilAsync(() => CronOf(Source) == EverySecond && Jobs("poll:hubspot:forms") == 1 && Started(run), "the first start's schedule", WaitLimit, Ct, run);
             run.Terminate();
             Assert.True(await run.WaitAsync(TimeSpan.FromSeconds(60), Ct) == 0, run.Log);
         }
 
         using var restarted = Start("a", after);
-        await WaitForAsync(() => CronOf(Source) == EveryTenMinutes && Jobs("poll:hubspot:forms") == 0 && Started(restarted), "the restart's schedule", restarted);
+        await ConsumerProcess.WaitUntilAsync(() => CronOf(Source) == EveryTenMinutes && Jobs("poll:hubspot:forms") == 0 && Started(restarted), "the restart's schedule", WaitLimit, Ct, restarted);
         Assert.Contains("\"Job\":\"poll:hubspot:forms\"", restarted.Log, StringComparison.Ordinal); // "Removed job …: its source is no longer configured"
         restarted.Terminate();
         Assert.True(await restarted.WaitAsync(TimeSpan.FromSeconds(60), Ct) == 0, restarted.Log);
@@ -207,24 +209,6 @@ public sealed class ClusteredRunTests : IDisposable
         return runs;
     }
 
-    private static async Task WaitForAsync(Func<bool> condition, string what, params ConsumerProcess[] workers)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            foreach (var worker in workers)
-            {
-                Assert.False(worker.HasExited, $"a worker exited while waiting for {what}: {worker.Log}");
-            }
-
-            if (clock.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                throw new TimeoutException($"no {what} within 60 s: {string.Join("\n----\n", workers.Select(w => w.Log))}");
-            }
-
-            await Task.Delay(100, Ct);
-        }
-    }
 
     private long HubSpotRecords() => Scalar("SELECT COUNT(*) FROM source_records WHERE system = 'hubspot';");
 

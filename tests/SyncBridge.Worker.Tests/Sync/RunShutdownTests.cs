@@ -52,7 +52,7 @@ public sealed class RunShutdownTests : IDisposable
         using var run = ConsumerProcess.Start(_worker, _directory, ["run", "--config", await SlowHubSpotConfigAsync()]);
         var atSignal = await WaitUntilThePageInHandWaitsAsync(run);
         run.Terminate();
-        await WaitForLogAsync(run, "send it again to exit at once");
+        await ConsumerProcess.WaitUntilAsync(() => run.Log.Contains("send it again to exit at once", StringComparison.Ordinal), "'send it again to exit at once' in the log", TimeSpan.FromSeconds(10), Ct, run);
         run.Terminate();
 
         // 143 is death by the signal: a graceful stop, which would wait for the page in hand, exits 0.
@@ -68,7 +68,7 @@ public sealed class RunShutdownTests : IDisposable
     public async Task Run_SigtermWhileStarting_ExitsZero()
     {
         using var run = ConsumerProcess.Start(_worker, _directory, ["run", "--config", await SlowHubSpotConfigAsync()]);
-        await WaitForLogAsync(run, "State store ready"); // the host is being built and started now
+        await ConsumerProcess.WaitUntilAsync(() => run.Log.Contains("State store ready", StringComparison.Ordinal), "'State store ready' in the log", TimeSpan.FromSeconds(10), Ct, run); // the host is being built and started now
         run.Terminate();
 
         var code = await run.WaitAsync(TimeSpan.FromSeconds(60), Ct);
@@ -143,17 +143,6 @@ public sealed class RunShutdownTests : IDisposable
         catch (Microsoft.Data.Sqlite.SqliteException)
         {
             return 0; // the schema is being created
-        }
-    }
-
-    private static async Task WaitForLogAsync(ConsumerProcess run, string text)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!run.Log.Contains(text, StringComparison.Ordinal))
-        {
-            Assert.False(run.HasExited, run.Log);
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"no '{text}' within 10 s: {run.Log}");
-            await Task.Delay(20, Ct);
         }
     }
 }

@@ -59,6 +59,29 @@ internal sealed class ConsumerProcess : IDisposable
     /// <summary>Sends SIGTERM (the graceful stop a supervisor asks for), with kill(2) from libc: no kill binary needed.</summary>
     public void Terminate() => Assert.True(NativeMethods.Kill(_process.Id, Sigterm) == 0, $"kill({_process.Id}, SIGTERM) failed");
 
+    /// <summary>
+    /// Polls <paramref name="condition"/> until it holds; fails as soon as one of <paramref name="workers"/> exits, and
+    /// after <paramref name="limit"/>, with the workers' logs.
+    /// </summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan limit, CancellationToken cancellationToken, params ConsumerProcess[] workers)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            foreach (var worker in workers)
+            {
+                Assert.False(worker.HasExited, $"a worker exited while waiting for {what}: {worker.Log}");
+            }
+
+            if (clock.Elapsed > limit)
+            {
+                throw new TimeoutException($"no {what} within {limit.TotalSeconds} s: {string.Join("\n----\n", workers.Select(w => w.Log))}");
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+
     /// <summary>Kills the process (SIGKILL: no shutdown code runs) and waits until it is gone.</summary>
     public async Task KillAsync()
     {
