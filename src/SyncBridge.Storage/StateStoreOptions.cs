@@ -34,13 +34,16 @@ public sealed class StateStoreOptions
     /// <summary>Whether <see cref="Provider"/> is SQLite (a file at <see cref="SqlitePath"/>) rather than PostgreSQL.</summary>
     public bool IsSqlite => StateStoreProvider.IsSqlite(Provider);
 
+    /// <summary>Whether <see cref="Provider"/> is PostgreSQL (a server at <see cref="ConnectionString"/>).</summary>
+    public bool IsPostgreSql => StateStoreProvider.IsPostgreSql(Provider);
+
     /// <summary>
     /// Where the store is, for status pages, reports and logs, never with a password: the SQLite file's full path, or
     /// <c>postgresql://host:port/database as user (schema s)</c> (no <c>user@host</c>: log redaction would take it for an email).
     /// </summary>
     public string DescribeLocation()
     {
-        if (!StateStoreProvider.IsPostgreSql(Provider))
+        if (!IsPostgreSql)
         {
             return string.IsNullOrWhiteSpace(SqlitePath) ? string.Empty : Path.GetFullPath(SqlitePath);
         }

@@ -18,9 +18,6 @@ internal static class ClusteredScheduler
     /// <summary>The scheduler name every worker of a cluster shares (Quartz's <c>sched_name</c>): one cluster per state schema.</summary>
     public const string SchedulerName = "SyncBridge";
 
-    public static bool IsPostgreSql(StateStoreOptions state) =>
-        string.Equals(state?.Provider?.Trim(), "PostgreSql", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>
     /// Whether <paramref name="configuration"/> asks for a clustered schedule it can have (clustered, PostgreSQL state store, a
     /// connection string that parses). When it asks but cannot, the scheduler stays in memory and the options validators stop the
@@ -39,7 +36,7 @@ internal static class ClusteredScheduler
 
         var state = new StateStoreOptions();
         configuration.GetSection(StateStoreOptions.SectionName).Bind(state);
-        if (!IsPostgreSql(state) || string.IsNullOrWhiteSpace(state.ConnectionString))
+        if (!state.IsPostgreSql || string.IsNullOrWhiteSpace(state.ConnectionString))
         {
             return false;
         }

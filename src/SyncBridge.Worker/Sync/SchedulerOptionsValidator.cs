@@ -38,7 +38,7 @@ internal sealed class SchedulerOptionsValidator(IOptions<StateStoreOptions> stat
                 + $"from {MinClusterCheckinInterval} to {MaxClusterCheckinInterval} (e.g. '00:00:15').");
         }
 
-        if (options.Clustered && !ClusteredScheduler.IsPostgreSql(stateStore.Value))
+        if (options.Clustered && !stateStore.Value.IsPostgreSql)
         {
             failures.Add($"{SchedulerOptions.SectionName}:{nameof(SchedulerOptions.Clustered)}: a clustered schedule is kept in the PostgreSQL state store; "
                 + $"set {StateStoreOptions.SectionName}:{nameof(StateStoreOptions.Provider)} to 'PostgreSql' (it is '{stateStore.Value.Provider}'), "
